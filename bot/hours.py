@@ -98,3 +98,11 @@ def status_at(expression: str, at: datetime) -> HoursStatus:
 
 def is_open(expression: str, at: datetime) -> bool:
     return status_at(expression, at).is_open
+
+
+def open_periods(expression: str, start: datetime, end: datetime):
+    """[(opens, closes), ...] within start..end (clipped), for whole-day or night questions."""
+    if expression == UNKNOWN:
+        return []
+    start, end = to_oslo(start), to_oslo(end)
+    return [(max(b, start), min(f, end)) for b, f, s in _intervals(expression, start, end) if s == State.OPEN]
