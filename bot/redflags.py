@@ -5,10 +5,18 @@ Patterns live in data/red_flags.yml. A pattern is a string of slots separated by
   a|b|c         any one of the alternatives
   slot?         the slot is optional
   stem*         any word starting with 'stem' (exact prefix, no typo tolerance)
+  *end          any word ending with 'end' (compounds: '*tabletter' matches 'sovetabletter')
+  *part*        any word containing 'part'
+(The three wildcard forms test the folded written word, without typo correction.)
   ...           a gap of up to three words
+  NN            a written number of 10 or more ("tok 20 sobril")
+A flag may also list `unless` patterns: a match of the flag that lies wholly inside a match of
+one of its own `unless` patterns is dropped ("fikk kramper sist" is history, not seizures now),
+while any other match of the flag in the same message still counts.
 Matching uses spaCy's blank Norwegian tokenizer and Matcher on each token's NORM, which is set
 to the closest pattern word (rapidfuzz) when the written word is a likely typo of it.
 """
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,12 +24,16 @@ import spacy
 import yaml
 from rapidfuzz import fuzz, process
 from spacy.matcher import Matcher
+from spacy.tokens import Token
 
 from bot import DATA
 from bot.textnorm import fold
 
 PATTERNS_FILE = DATA / "red_flags.yml"
 GAP_WORDS = 3
+UNLESS = "#unless"
+if not Token.has_extension("forms"):
+    Token.set_extension("forms", default="")
 
 
 @dataclass(frozen=True)
@@ -31,16 +43,32 @@ class Flag:
     text: str
 
 
+def _alternative_regex(alt: str) -> str:
+    """Regex for one alternative, tested against "<norm> <folded>" of a token."""
+    core = re.escape(fold(alt.strip("*")))
+    if alt.startswith("*") and alt.endswith("*") and len(alt) > 2:
+        return r"\S*" + core + r"\S*"
+    if alt.startswith("*"):
+        return r"\S*" + core
+    if alt.endswith("*"):
+        return core + r"\S*"
+    return core
+
+
 def _slot_to_tokens(slot: str) -> list:
     if slot == "...":
         return [{"OP": "?"}] * GAP_WORDS
+    if slot == "NN":
+        return [{"_": {"forms": {"REGEX": r"(^|\s)[1-9]\d+($|\s)"}}}]
     optional = slot.endswith("?")
     slot = slot.rstrip("?")
-    if slot.endswith("*"):
-        spec = {"NORM": {"REGEX": "^" + fold(slot[:-1])}}
+    alternatives = slot.split("|")
+    if any("*" in a for a in alternatives):
+        # Wildcards test the written (folded) word; plain words also their typo-corrected form.
+        regex = r"(^|\s)(" + "|".join(_alternative_regex(a) for a in alternatives) + r")($|\s)"
+        spec = {"_": {"forms": {"REGEX": regex}}}
     else:
-        alternatives = [fold(a) for a in slot.split("|")]
-        spec = {"NORM": {"IN": alternatives}}
+        spec = {"NORM": {"IN": [fold(a) for a in alternatives]}}
     if optional:
         spec = {**spec, "OP": "?"}
     return [spec]
@@ -62,11 +90,13 @@ class RedFlagMatcher:
         for flag in spec["flags"]:
             self.criteria[flag["id"]] = flag["criterion"]
             self.matcher.add(flag["id"], [_compile(p) for p in flag["patterns"]])
-            for pattern in flag["patterns"]:
+            if flag.get("unless"):
+                self.matcher.add(flag["id"] + UNLESS, [_compile(p) for p in flag["unless"]])
+            for pattern in flag["patterns"] + flag.get("unless", []):
                 for slot in pattern.split():
                     slot = slot.rstrip("?")
-                    if slot != "..." and not slot.endswith("*"):
-                        vocab.update(fold(a) for a in slot.split("|"))
+                    if slot != "...":
+                        vocab.update(fold(a) for a in slot.split("|") if "*" not in a)
         self.vocab = sorted(vocab)
         self._vocab_set = set(self.vocab)
 
@@ -82,11 +112,17 @@ class RedFlagMatcher:
     def detect(self, text: str) -> list:
         doc = self.nlp.make_doc(text)
         for token in doc:
-            token.norm_ = self.canonical(fold(token.text))
+            folded = fold(token.text)
+            token.norm_ = self.canonical(folded)
+            token._.forms = f"{token.norm_} {folded}"
+        matches = [(self.nlp.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
+        # Spans that cancel a flag's matches (history, questions about a word, ...).
+        cancelled = [(fid[: -len(UNLESS)], s, e) for fid, s, e in matches if fid.endswith(UNLESS)]
         flags, seen = [], set()
-        for match_id, start, end in self.matcher(doc):
-            flag_id = self.nlp.vocab.strings[match_id]
-            if flag_id in seen:
+        for flag_id, start, end in matches:
+            if flag_id.endswith(UNLESS) or flag_id in seen:
+                continue
+            if any(fid == flag_id and s <= start and end <= e for fid, s, e in cancelled):
                 continue
             seen.add(flag_id)
             flags.append(Flag(flag_id, self.criteria[flag_id], doc[start:end].text))
