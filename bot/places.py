@@ -154,16 +154,22 @@ def _fuzzy_matches(tokens: list) -> list:
     found = []
     for start in range(len(tokens)):
         prep = _preposition(tokens, start)
-        context = bool(prep) or (tokens[start].capital and not tokens[start].sentence_start) or len(tokens) <= 3
+        capital_inside = tokens[start].capital and not tokens[start].sentence_start
         for end in (start + 2, start + 1):
             if end > len(tokens):
                 continue
+            # Marked as a name (capital, or the whole message is the name) > after a preposition >
+            # bare word, where only a nearly exact kommune name is trusted.
+            if capital_inside or end - start == len(tokens):
+                choices, cutoff = g.keys, 85
+            elif prep:
+                choices, cutoff = g.keys, 88
+            else:
+                choices, cutoff = g.kommune_keys, 92
             words = tokens[start:end]
             key = " ".join(t.key for t in words)
             if len(key) < FUZZY_MIN_LEN or any(t.key in g.common or t.text.isdigit() for t in words):
                 continue
-            # Without context only a kommune name, nearly exact, is trusted.
-            choices, cutoff = (g.keys, 85) if context else (g.kommune_keys, 90)
             hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit and hit[0] not in g.strict and hit[0] not in g.weak:
                 text = " ".join(t.text for t in words)
