@@ -68,7 +68,7 @@ def write(path: Path, fields: list, rows: list) -> None:
         writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"wrote {path.relative_to(ROOT)} ({len(rows)} rows)")
+    print(f"wrote {path} ({len(rows)} rows)")
 
 
 def build_kommuner(rows: list) -> list:
@@ -129,22 +129,24 @@ def build_fylker(kommuner: list, postnumre: list) -> list:
     return out + shared
 
 
-def main() -> int:
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", default="/work/shared/reference", type=Path)
-    args = parser.parse_args()
+    parser.add_argument("--out", default=OUT, type=Path, help="output folder (default data/places)")
+    args = parser.parse_args(argv)
+    out = args.out
     kommuner_ref = read(args.reference / "kommuner.csv")
     postnumre = read(args.reference / "postnummer.csv")
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     kommuner = build_kommuner(kommuner_ref)
-    write(OUT / "kommuner.csv", list(kommuner[0]), kommuner)
+    write(out / "kommuner.csv", list(kommuner[0]), kommuner)
     fields = ["postnummer", "poststed", "kommunenummer", "lat", "lon", "coord_source"]
-    write(OUT / "postnummer.csv", fields, [{f: p[f] for f in fields} for p in postnumre])
+    write(out / "postnummer.csv", fields, [{f: p[f] for f in fields} for p in postnumre])
     oslo = next(r for r in kommuner_ref if r["kommunenummer"] == "0301")
     bydeler = build_bydeler(oslo, postnumre)
-    write(OUT / "bydeler.csv", list(bydeler[0]), bydeler)
+    write(out / "bydeler.csv", list(bydeler[0]), bydeler)
     fylker = build_fylker(kommuner, postnumre)
-    write(OUT / "fylker.csv", list(fylker[0]), fylker)
+    write(out / "fylker.csv", list(fylker[0]), fylker)
     return 0
 
 

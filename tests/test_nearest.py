@@ -190,3 +190,28 @@ def test_haversine_and_distance_text():
 def test_which_place_names_the_fylke():
     text = which_place_text(resolve_place("jeg bor i Våler").candidates)
     assert text == "Mente du Våler i Østfold eller Våler i Innlandet?"
+
+
+def test_cli_prints_place_and_ranked_units_as_json(capsys):
+    import json
+    from bot.cli import main
+    assert main(["nearest", "jeg er på Lillehammer", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["status"] == "found"
+    assert {k: out["place"][k] for k in ("kommunenummer", "name")} == {"kommunenummer": "3405", "name": "Lillehammer"}
+    assert out["nearest"]["units"] and all({"id", "distance_km"} <= set(u) for u in out["nearest"]["units"])
+    order = [(not u["own_trust"], u["distance_km"]) for u in out["nearest"]["units"]]
+    assert order == sorted(order)  # own trust first, then by distance
+
+
+def test_cli_lists_candidates_when_ambiguous(capsys):
+    from bot.cli import main
+    assert main(["nearest", "Herøy"]) == 0
+    out = capsys.readouterr().out
+    assert "ambiguous" in out and "1515 Herøy" in out and "1818 Herøy" in out
+
+
+def test_cli_says_when_no_place_is_named(capsys):
+    from bot.cli import main
+    assert main(["nearest", "jeg trenger hjelp nå"]) == 1
+    assert "none" in capsys.readouterr().out

@@ -2,15 +2,18 @@
 
 The big table of places across all fylker lives in tests/test_nearest.py (place + nearest unit).
 """
+import importlib.util
 import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from bot import places_online
+from bot import ROOT, places_online
+from bot.gazetteer import PLACES_DIR, gazetteer
 from bot.places import resolve_place
 
 NO_PLACE = [
@@ -211,3 +214,23 @@ def test_online_http_500_falls_back_cleanly(fake_api):
     fake_api.mode = "error"
     assert resolve_place(MESSAGE).status == "none"
     assert len(fake_api.queries) == 1
+
+
+REFERENCE = Path("/work/shared/reference")
+
+
+def test_gazetteer_holds_every_kommune_bydel_and_fylke():
+    g = gazetteer()
+    assert len(g.kommuner) == 357 and len(g.fylker) == 15
+    assert len(g.postnumre) == 5121 - 8  # Svalbard/Jan Mayen have no coordinates
+    assert {p.name for ps in g.index.values() for p in ps if p.kind == "bydel"} >= {"Gamle Oslo", "Søndre Nordstrand"}
+
+
+@pytest.mark.skipif(not (REFERENCE / "kommuner.csv").exists(), reason="reference gazetteer not on this machine")
+def test_build_script_reproduces_the_committed_files(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--reference", str(REFERENCE), "--out", str(tmp_path)]) == 0
+    for name in ("kommuner.csv", "postnummer.csv", "bydeler.csv", "fylker.csv"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (PLACES_DIR / name).read_text(encoding="utf-8")

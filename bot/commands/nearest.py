@@ -2,7 +2,7 @@
 import json
 
 from bot.nearest import nearest_units
-from bot.nearest_text import nearest_text, which_place_text
+from bot.nearest_text import nearest_text, place_text, which_place_text
 from bot.places import resolve_place
 
 
@@ -39,5 +39,6 @@ def run(args) -> int:
         own = " own trust" if u.own_trust else ""
         print(f"  {u.id}  distance_km={u.distance_km}{own}")
     print("---")
+    print(place_text(p))
     print(nearest_text(result))
     return 0
