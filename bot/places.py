@@ -204,3 +204,21 @@ def _online(tokens: list) -> Resolution:
             if place:
                 return Resolution("found", place)
     return Resolution("none")
+
+
+def choose_candidate(candidates, answer: str) -> Place | None:
+    """The person's answer to "Mente du Våler i Østfold eller Våler i Innlandet?" -> that place.
+
+    Matches the fylke or kommune named in the answer ("den i Østfold", "Bjørnafjorden"), or a
+    fresh place that is one of the candidates; None when the answer does not single one out.
+    """
+    words = f" {fold(answer)} "
+    picked = [c for c in candidates if f" {fold(c.fylke)} " in words or
+              (c.kommune != c.name and f" {fold(c.kommune)} " in words)]
+    if len(picked) == 1:
+        return picked[0]
+    again = resolve_place(answer)
+    if again.status == "found":
+        same = [c for c in candidates if c.kommunenummer == again.place.kommunenummer]
+        return same[0] if len(same) == 1 else None
+    return None

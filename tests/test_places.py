@@ -150,6 +150,7 @@ class FakeStedsnavn(BaseHTTPRequestHandler):
         FakeStedsnavn.queries.append(parse_qs(urlparse(self.path).query))
         if self.mode == "slow":
             time.sleep(3)
+            return  # the client has given up by now; writing would only hit a closed socket
         if self.mode == "error":
             self.send_response(500)
             self.end_headers()
@@ -234,3 +235,14 @@ def test_build_script_reproduces_the_committed_files(tmp_path):
     assert module.main(["--reference", str(REFERENCE), "--out", str(tmp_path)]) == 0
     for name in ("kommuner.csv", "postnummer.csv", "bydeler.csv", "fylker.csv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (PLACES_DIR / name).read_text(encoding="utf-8")
+
+
+def test_answer_to_which_place_picks_one_candidate():
+    from bot.places import choose_candidate
+    valer = resolve_place("jeg bor i Våler").candidates
+    assert choose_candidate(valer, "den i Østfold").kommunenummer == "3114"
+    assert choose_candidate(valer, "innlandet").kommunenummer == "3419"
+    assert choose_candidate(valer, "vet ikke") is None
+    os_ = resolve_place("Os").candidates
+    assert choose_candidate(os_, "Os i Bjørnafjorden").kommunenummer == "4624"
+    assert choose_candidate(resolve_place("Herøy").candidates, "Nordland").kommunenummer == "1818"
