@@ -1,0 +1,123 @@
+"""Start and stop Losen's servers for tests: action server + Rasa server on free local ports."""
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def model_path() -> Path:
+    models = sorted((ROOT / "models").glob("*.tar.gz"))
+    return models[-1] if models else None
+
+
+@dataclass
+class Stack:
+    rasa_port: int
+    actions_port: int
+    logdir: Path
+    procs: dict = field(default_factory=dict)
+    extra_env: dict = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def webhook(self) -> str:
+        return f"{self.url}/webhooks/rest/webhook"
+
+    def env(self) -> dict:
+        env = dict(os.environ)
+        env.update(PYTHONPATH=str(ROOT), LOSEN_ACTIONS_PORT=str(self.actions_port),
+                   LOSEN_RASA_PORT=str(self.rasa_port), RASA_TELEMETRY_ENABLED="false",
+                   TF_CPP_MIN_LOG_LEVEL="3", SQLALCHEMY_SILENCE_UBER_WARNING="1")
+        env.update(self.extra_env)
+        return env
+
+    def _spawn(self, name: str, args: list) -> None:
+        log = open(self.logdir / f"{name}.log", "wb")
+        self.procs[name] = subprocess.Popen(args, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
+                                            start_new_session=True)
+
+    def start_actions(self) -> None:
+        self._spawn("actions", [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(self.actions_port),
+                                "--actions", "actions"])
+
+    def start_rasa(self, endpoints: str = "endpoints.yml") -> None:
+        self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "-m", str(model_path()), "--port", str(self.rasa_port),
+                             "--credentials", "credentials.yml", "--endpoints", endpoints])
+
+    def wait(self, timeout: float = 240) -> None:
+        deadline = time.time() + timeout
+        checks = {"rasa": f"{self.url}/"}
+        if "actions" in self.procs:
+            checks["actions"] = f"http://127.0.0.1:{self.actions_port}/health"
+        pending = dict(checks)
+        while pending and time.time() < deadline:
+            for name, url in list(pending.items()):
+                if self.procs[name].poll() is not None:
+                    raise RuntimeError(f"{name} server exited; log:\n{self.read_log(name)[-3000:]}")
+                try:
+                    if requests.get(url, timeout=2).ok:
+                        pending.pop(name)
+                except requests.RequestException:
+                    pass
+            time.sleep(0.5)
+        if pending:
+            raise RuntimeError(f"servers not ready after {timeout}s: {sorted(pending)}")
+        if "rasa" in checks:  # the model is loaded lazily on some versions: wait for /status
+            while time.time() < deadline:
+                try:
+                    if requests.get(f"{self.url}/status", timeout=2).status_code in (200, 401, 403):
+                        break
+                except requests.RequestException:
+                    pass
+                time.sleep(0.5)
+
+    def stop(self, name: str = None) -> None:
+        for key in [name] if name else list(self.procs):
+            proc = self.procs.pop(key, None)
+            if proc and proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
+
+    def read_log(self, name: str) -> str:
+        path = self.logdir / f"{name}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def send(self, sender: str, text: str, timeout: float = 30) -> list:
+        response = requests.post(self.webhook, json={"sender": sender, "message": text}, timeout=timeout)
+        response.raise_for_status()
+        return response.json()
+
+
+def start_stack(with_actions: bool = True, extra_env: dict = None) -> Stack:
+    stack = Stack(free_port(), free_port(), Path(tempfile.mkdtemp(prefix="losen-stack-")), extra_env=extra_env or {})
+    if with_actions:
+        stack.start_actions()
+    stack.start_rasa()
+    try:
+        stack.wait()
+    except Exception:
+        stack.stop()
+        raise
+    return stack
