@@ -1,0 +1,85 @@
+"""What Losen says next, decided from the assessment: a plan of domain responses.
+
+Pure functions over data/reply_plan.yml, so the Rasa actions stay thin and the choices can be
+tested without a server.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import List, Optional
+
+import yaml
+
+from bot import DATA
+from bot.hours_text import channel_line
+from bot.open_now import services_open
+from bot.textnorm import fold
+
+
+@lru_cache(maxsize=1)
+def plan_data() -> dict:
+    return yaml.safe_load((DATA / "reply_plan.yml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Plan:
+    responses: List[str] = field(default_factory=list)
+    ask_audience: bool = False
+
+    def add(self, *names: str) -> None:
+        for name in names:
+            if name not in self.responses:
+                self.responses.append(name)
+
+
+def _for_child(names: List[str]) -> List[str]:
+    swaps = plan_data()["child_swaps"]
+    return [swaps.get(n, n) for n in names]
+
+
+def crisis_plan(criteria: List[str], audience: Optional[str], audience_told: bool,
+                audience_asked: bool) -> Plan:
+    """Responses after an acute message: per criterion, then (once) per audience."""
+    data = plan_data()
+    plan = Plan()
+    for criterion in criteria:
+        plan.add(*data["criteria"].get(criterion, []))
+    if audience and not audience_told:
+        plan.add(*data["audience"].get(audience, []))
+    if audience == "child":
+        plan.responses = list(dict.fromkeys(_for_child(plan.responses)))
+    plan.ask_audience = audience is None and not audience_asked
+    return plan
+
+
+def mentions_children(text: str) -> bool:
+    folded = f" {' '.join(fold(text).split())} "
+    return any(f" {fold(w)} " in folded for w in plan_data()["children_words"])
+
+
+def what_to_do_plan(criteria: List[str], text: str) -> Plan:
+    data = plan_data()["what_to_do"]
+    plan = Plan()
+    plan.add(*data["always"])
+    for criterion in criteria:
+        plan.add(*data.get(criterion, []))
+    if mentions_children(text):
+        plan.add(*data["children_mentioned"])
+    plan.add(*data["then"])
+    return plan
+
+
+def open_lines(at: Optional[datetime], audience: Optional[str], limit: Optional[int] = None) -> str:
+    """A few lines a person can act on: open services for the audience first, then when others open."""
+    data = plan_data()
+    limit = limit or data["open_lines"]
+    priority = data["priority"].get(audience or "user")
+    rank = {sid: i for i, sid in enumerate(priority)}
+    entries = [e for e in services_open(at, audience) if e.service.kind != "emergency"]
+    first_per_service = {}
+    for entry in entries:  # services_open lists open channels first, so the first is the best
+        first_per_service.setdefault(entry.service.id, entry)
+    chosen = sorted(first_per_service.values(), key=lambda e: (not e.status.is_open, rank.get(e.service.id, 99)))
+    open_now = [e for e in chosen if e.status.is_open][:limit]
+    closed = [e for e in chosen if not e.status.is_open and e.service.id in rank][: data["closed_lines"]]
+    return "\n".join("• " + channel_line(e.service, e.channel, e.status.at) for e in open_now + closed)
