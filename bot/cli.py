@@ -8,7 +8,7 @@ import importlib
 
 COMMANDS = [
     "chat",  # terminal chat against the running Rasa server
-    "wait_ready",  # used by ./losen to wait for the servers
+    "wait_ready",  # `wait-ready`, used by ./losen to wait for the servers
     "open",  # services open at a moment
     "catalogue",  # catalogue check
     "assess",  # assess one message

@@ -1,0 +1,87 @@
+"""domain.yml agrees with the catalogue, the reply plan and the actions."""
+import inspect
+import re
+
+import yaml
+
+from bot import DATA, ROOT
+from bot.catalogue import load_catalogue
+from bot.clock import now
+from bot.hours import status_at
+from bot.replies import plan_data
+
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+NUMBER = re.compile(r"(?<!\d)(\d{3}(?: \d{3})?|\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} \d{3})(?!\d)")
+
+
+def response_texts():
+    for name, variants in DOMAIN["responses"].items():
+        for variant in variants:
+            yield name, variant.get("text", "")
+
+
+def catalogue_numbers() -> dict:
+    numbers = {}
+    for service in load_catalogue(strict=True).offerable():
+        for channel in service.channels:
+            if channel.type == "phone":
+                numbers[channel.value.replace(" ", "")] = (service, channel)
+    return numbers
+
+
+def test_every_phone_number_in_responses_is_an_active_catalogue_number():
+    known = catalogue_numbers()
+    seen = set()
+    for name, text in response_texts():
+        for number in NUMBER.findall(re.sub(r"§ ?\d[\w -]*", "", text)):
+            digits = number.replace(" ", "")
+            assert digits in known, f"{name}: {number} is not an active phone channel in data/services.yml"
+            seen.add(digits)
+    assert {"113", "116117", "116123"} <= seen
+
+
+def test_numbers_given_without_the_action_server_are_always_open():
+    # 113, 116 117 and 116 123 are promised "hele døgnet" in static responses.
+    known = catalogue_numbers()
+    for digits in ("113", "116117", "116123"):
+        _, channel = known[digits]
+        assert status_at(channel.hours, now()).always_open, digits
+
+
+def test_reply_plan_names_only_existing_responses():
+    plan = plan_data()
+    names = set()
+    for section in ("criteria", "audience"):
+        for responses in plan[section].values():
+            names |= set(responses)
+    names |= set(plan["child_swaps"]) | set(plan["child_swaps"].values())
+    for key, value in plan["what_to_do"].items():
+        names |= set(value)
+    missing = names - set(DOMAIN["responses"])
+    assert not missing
+
+
+def test_every_custom_action_in_the_domain_is_implemented():
+    import actions.crisis
+    import actions.places
+    import actions.services
+    from rasa_sdk import Action
+
+    implemented = set()
+    for module in (actions.crisis, actions.places, actions.services):
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, Action) and cls.__module__ == module.__name__:
+                implemented.add(cls().name())
+    assert set(DOMAIN["actions"]) <= implemented
+
+
+def test_greeting_says_chatbot_and_anonymous():
+    for variant in DOMAIN["responses"]["utter_greet"]:
+        assert "chatbot" in variant["text"] and "ikke et menneske" in variant["text"]
+    assert "anonym" in DOMAIN["responses"]["utter_greet"][-1]["text"]
+
+
+def test_fallback_always_offers_a_next_step():
+    text = DOMAIN["responses"]["utter_default"][0]["text"]
+    for number in ("113", "116 117", "116 123"):
+        assert number in text
