@@ -1,0 +1,65 @@
+"""The running stack over REST: the most important answers, end to end."""
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.stack
+
+
+def texts(messages: list) -> list:
+    return [m.get("text", "") for m in messages]
+
+
+def new_sender() -> str:
+    return uuid.uuid4().hex
+
+
+@pytest.mark.parametrize("message", [
+    "hjelp, mamma våkner ikke",
+    "hun har tatt en overdose og våkner ikke",
+    "han pustr ikke",
+    "kjæresten min er blå i leppene",
+])
+def test_danger_gets_113_first(stack, message):
+    replies = texts(stack.send(new_sender(), message))
+    assert replies, "no reply"
+    assert "113" in replies[0]
+    assert any("Mens dere venter" in t or "Gjør dette" in t for t in replies[1:3])
+
+
+def test_danger_mid_conversation_gets_113_first(stack):
+    sender = new_sender()
+    stack.send(sender, "hei")
+    stack.send(sender, "hvem kan jeg ringe?")
+    replies = texts(stack.send(sender, "nå puster han nesten ikke"))
+    assert "113" in replies[0]
+
+
+def test_greeting_says_chatbot_and_anonymous(stack):
+    replies = stack.send(new_sender(), "hei")
+    assert "chatbot" in replies[0]["text"] and "anonym" in replies[0]["text"]
+    assert any(m.get("buttons") for m in replies)
+
+
+def test_robot_question(stack):
+    replies = texts(stack.send(new_sender(), "er du en robot?"))
+    assert "chatbot" in replies[0] and "116 117" in replies[0]
+
+
+def test_crisis_without_criterion_is_acute_and_lists_open_help(stack):
+    replies = texts(stack.send(new_sender(), "det er krise"))
+    assert "krise" in replies[0]
+    joined = "\n".join(replies)
+    assert "116 117" in joined
+    assert "ikke alvorlig" not in joined
+
+
+def test_fallback_offers_a_next_step(stack):
+    replies = texts(stack.send(new_sender(), "qwzx plomb vrrr"))
+    joined = "\n".join(replies)
+    assert replies and "113" in joined and "116 117" in joined
+
+
+def test_goodbye_has_the_safety_line(stack):
+    replies = texts(stack.send(new_sender(), "ha det"))
+    assert "113" in replies[0]
