@@ -1,0 +1,60 @@
+"""bot/assess.py: conservative by construction; the model cannot overrule a red flag."""
+import json
+
+from bot.assess import assess
+from bot.commands.evaluate import evaluate_file
+
+
+def nlu(name, confidence=0.99):
+    return {"intent": {"name": name, "confidence": confidence},
+            "intent_ranking": [{"name": name, "confidence": confidence}]}
+
+
+def test_model_cannot_overrule_a_red_flag():
+    result = assess("hun puster ikke", nlu=nlu("greet"))
+    assert result.danger_to_life and result.acute
+    assert "danger_to_life_health" in result.criteria
+
+
+def test_typos_and_nynorsk_still_flag_danger():
+    for text in ("han pustr ikke", "ho vokner ikkje", "han vaknar ikkje"):
+        assert assess(text).danger_to_life, text
+
+
+def test_self_declared_crisis_is_acute():
+    result = assess("det er krise")
+    assert result.acute and result.criteria == ["self_defined"]
+
+
+def test_uncertain_crisis_like_message_is_acute():
+    ranking = {"intent": {"name": "nlu_fallback", "confidence": 0.4},
+               "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.4},
+                                  {"name": "withdrawal", "confidence": 0.35}]}
+    assert assess("skjønner ikke hva som skjer med kroppen", nlu=ranking).acute
+
+
+def test_ordinary_question_is_not_danger():
+    result = assess("hva er LAR?", nlu=nlu("faq"))
+    assert not result.danger_to_life and not result.acute and result.wants == "info"
+
+
+def test_model_intent_adds_criteria_and_wants():
+    result = assess("hvor er nærmeste sted jeg kan få hjelp", nlu=nlu("ask_nearest_rusakutt"))
+    assert result.wants == "nearest_rusakutt"
+    assert "withdrawal" in assess("noe", nlu=nlu("withdrawal")).criteria
+
+
+def test_context_audience_wins_over_guess():
+    assert assess("mamma drikker", context={"audience": "relative"}).audience == "relative"
+
+
+def test_evaluate_reports_missed_danger(tmp_path):
+    path = tmp_path / "set.jsonl"
+    rows = [{"id": "a", "text": "han puster ikke", "expected": {"danger_to_life": True, "acute": True,
+                                                               "criteria": ["danger_to_life_health"]}},
+            {"id": "b", "text": "alt er fint i dag", "expected": {"danger_to_life": True, "acute": True,
+                                                                 "criteria": ["danger_to_life_health"]}}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    _, summary = evaluate_file(str(path))
+    assert summary["missed_danger"] == ["b"]
+    assert summary["danger_to_life"]["recall"] == 0.5
