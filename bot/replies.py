@@ -13,7 +13,7 @@ import yaml
 from bot import DATA
 from bot.hours_text import channel_line
 from bot.open_now import services_open
-from bot.textnorm import fold
+from bot.textnorm import words
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +53,8 @@ def crisis_plan(criteria: List[str], audience: Optional[str], audience_told: boo
 
 
 def mentions_children(text: str) -> bool:
-    folded = f" {' '.join(fold(text).split())} "
-    return any(f" {fold(w)} " in folded for w in plan_data()["children_words"])
+    folded = f" {' '.join(words(text))} "
+    return any(f" {' '.join(words(w))} " in folded for w in plan_data()["children_words"])
 
 
 def what_to_do_plan(criteria: List[str], text: str) -> Plan:

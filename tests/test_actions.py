@@ -1,0 +1,135 @@
+"""The custom actions, run with rasa_sdk's own Tracker and dispatcher at fixed moments."""
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.crisis import ActionCrisisResponse, ActionWhatToDo
+from actions.places import ActionNearestUnit, ValidatePlaceForm
+from actions.services import ActionListOpenServices
+from bot import ROOT
+
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def tracker(text, intent="crisis", slots=None, confidence=0.95):
+    latest = {"text": text, "intent": {"name": intent, "confidence": confidence},
+              "intent_ranking": [{"name": intent, "confidence": confidence}], "entities": []}
+    return Tracker("test", slots or {}, latest, [], False, None, {}, "action_listen")
+
+
+def run(action, text, intent="crisis", slots=None):
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker(text, intent, slots), DOMAIN)
+    return dispatcher.messages, events
+
+
+def said(messages):
+    return [m.get("response") for m in messages]
+
+
+def all_text(messages):
+    return "\n".join(str(v) for m in messages for v in m.values() if isinstance(v, str))
+
+
+@pytest.fixture
+def at(monkeypatch):
+    def set_clock(moment):
+        monkeypatch.setenv("LOSEN_NOW", moment)
+    return set_clock
+
+
+def test_relative_at_2am_sunday_gets_only_open_services_first(at):
+    at("2026-11-29T02:00")  # Sunday night
+    messages, _ = run(ActionListOpenServices(), "hvem kan jeg ringe nå?", "ask_helpline", {"audience": "relative"})
+    lines = [l for l in messages[-1]["services"].splitlines() if l.startswith("•")]
+    open_lines = [l for l in lines if "stengt" not in l]
+    assert open_lines and lines[: len(open_lines)] == open_lines  # open first
+    assert all("stengt" not in l for l in lines[:-1])
+    assert "116 117" in messages[-1]["services"]
+    assert "Pårørendetelefonen" in messages[-1]["services"] and "stengt" in lines[-1]
+
+
+def test_child_gets_child_services(at):
+    at("2026-11-24T18:00")  # Tuesday evening
+    messages, _ = run(ActionListOpenServices(), "hvem kan jeg snakke med", "want_talk", {"audience": "child"})
+    text = messages[-1]["services"]
+    assert "116 111" in text
+    assert "RUSinfo" not in text and "Pårørendetelefonen" not in text
+
+
+def test_rusinfo_on_good_friday_is_closed_and_says_when_it_opens(at):
+    at("2026-04-03T12:00")  # langfredag
+    messages, _ = run(ActionListOpenServices(), "er rusinfo åpen?", "ask_helpline")
+    status = messages[0]["status"]
+    assert "RUSinfo" in status and "stengt" in status and "tirsdag" in status
+
+
+def test_question_about_a_later_time_is_answered_for_that_time(at):
+    at("2026-12-20T12:00")
+    messages, _ = run(ActionListOpenServices(), "hvem kan jeg ringe på julaften?", "ask_helpline")
+    assert messages[-1]["response"] == "utter_open_services_at"
+    assert "julaften" in messages[-1]["when"]
+
+
+def test_crisis_response_gives_criterion_answer_and_open_help(at):
+    at("2026-11-24T12:00")
+    messages, events = run(ActionCrisisResponse(), "jeg er gravid og bruker fortsatt", "pregnancy")
+    assert "utter_criterion_pregnancy" in said(messages)
+    assert "utter_open_services" in said(messages)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert "pregnancy" in slots["criteria"]
+
+
+def test_crisis_response_asks_audience_once_when_unknown(at):
+    at("2026-11-24T12:00")
+    messages, events = run(ActionCrisisResponse(), "det er krise", "crisis")
+    assert said(messages)[-1] == "utter_ask_audience"
+    messages, _ = run(ActionCrisisResponse(), "det er krise", "crisis", {"audience_asked": True})
+    assert "utter_ask_audience" not in said(messages)
+
+
+def test_child_crisis_says_not_your_fault(at):
+    at("2026-11-24T12:00")
+    messages, _ = run(ActionCrisisResponse(), "pappa er full igjen og jeg er redd", "crisis", {"audience": "child"})
+    assert "utter_child_not_your_fault" in said(messages)
+    assert "utter_criterion_social_loss" not in said(messages)
+
+
+def test_crisis_with_place_names_the_nearest_unit(at):
+    at("2026-11-24T12:00")
+    messages, _ = run(ActionCrisisResponse(), "jeg er i Vardø og trenger hjelp nå", "crisis")
+    units = [m for m in messages if m.get("response") == "utter_nearest_units"]
+    assert units and "116 117" in units[0]["units"]
+
+
+def test_relative_what_to_do_with_children_in_the_home(at):
+    at("2026-11-24T12:00")
+    messages, _ = run(ActionWhatToDo(), "mannen min drikker og vi har to små barn, hva gjør jeg", "what_to_do")
+    names = said(messages)
+    assert names.index("utter_relative_not_alone") < names.index("utter_relative_support")
+    assert "utter_relative_children" in names and "utter_relative_rights" in names
+
+
+def test_nearest_unit_declined_gets_legevakt_without_nagging(at):
+    at("2026-11-24T12:00")
+    messages, _ = run(ActionNearestUnit(), "vil ikke si hvor jeg er", "decline_place", {"place_declined": True})
+    assert said(messages)[0] == "utter_place_declined"
+    assert "utter_ask_place" not in said(messages)
+
+
+def test_nearest_unit_for_a_postnummer(at):
+    at("2026-11-24T12:00")
+    messages, _ = run(ActionNearestUnit(), "vi bor på 7030", "inform_place")
+    assert "St. Olav" in messages[0]["units"] or "stolav" in messages[0]["units"].lower()
+
+
+def test_place_form_asks_which_for_an_ambiguous_name():
+    dispatcher = CollectingDispatcher()
+    result = ValidatePlaceForm().validate_place("Våler", dispatcher, tracker("Våler", "inform_place"), DOMAIN)
+    assert result["place"] is None and result["place_ambiguous"] == "Våler"
+    assert dispatcher.messages[0]["buttons"]
+    chosen = ValidatePlaceForm().validate_place(
+        "den i Østfold", CollectingDispatcher(),
+        tracker("den i Østfold", "inform_place", {"place_ambiguous": "Våler"}), DOMAIN)
+    assert chosen["place_resolved"]["kommunenummer"] == "3114"
