@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import assessment, audience_of, latest_text, merge_criteria, utter_all, utter_open_now
 from actions.places import nearest_message
+from bot.audience import detect_audience
 from bot.places import resolve_place
 from bot.replies import crisis_plan, what_to_do_plan
 
@@ -17,7 +18,8 @@ class ActionCrisisResponse(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         found = assessment(tracker)
-        audience = audience_of(tracker, found.audience)
+        # Ask rather than guess: only a clear cue (not "writes in first person") sets the audience.
+        audience = audience_of(tracker, detect_audience(latest_text(tracker)))
         plan = crisis_plan(found.criteria, audience, bool(tracker.get_slot("audience_told")),
                            bool(tracker.get_slot("audience_asked")))
         utter_all(dispatcher, plan.responses)
