@@ -1,0 +1,1 @@
+"""Losen's input channels (Rasa side)."""
