@@ -1,0 +1,103 @@
+// Losen's chat page: plain JavaScript, no cookies, no storage; everything shown as text.
+(function () {
+  "use strict";
+  var log = document.getElementById("log");
+  var form = document.getElementById("send");
+  var input = document.getElementById("text");
+  var offline = document.getElementById("offline");
+  var exitButton = document.getElementById("exit");
+  var PHONE = /(\+47 ?)?(\b\d{3} ?\d{2} ?\d{3}\b|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b116 ?\d{3}\b|\b11[023]\b)/g;
+  var sender = newSender();
+  var lastEscape = 0;
+
+  function newSender() {  // random per tab, kept only in this variable
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
+
+  // Text with phone numbers turned into tel: links; built from DOM nodes, never from HTML.
+  function textWithLinks(text) {
+    var fragment = document.createDocumentFragment();
+    var last = 0;
+    text.replace(PHONE, function (match, prefix, number, offset) {
+      fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+      var link = document.createElement("a");
+      link.href = "tel:" + match.replace(/\s/g, "");
+      link.textContent = match;
+      fragment.appendChild(link);
+      last = offset + match.length;
+      return match;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  function show(who, text, buttons) {
+    var item = document.createElement("li");
+    item.className = "msg " + who;
+    if (who === "bot") { item.appendChild(textWithLinks(text || "")); } else { item.textContent = text; }
+    if (buttons && buttons.length) {
+      var row = document.createElement("div");
+      row.className = "buttons";
+      buttons.forEach(function (button) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = button.title;
+        b.addEventListener("click", function () { send(button.payload, button.title); });
+        row.appendChild(b);
+      });
+      item.appendChild(row);
+    }
+    log.appendChild(item);
+    item.scrollIntoView({ block: "end" });
+  }
+
+  function send(message, shown) {
+    show("me", shown || message);
+    fetch("/webhooks/rest/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: sender, message: message })
+    }).then(function (reply) {
+      if (!reply.ok) { throw new Error("status " + reply.status); }
+      return reply.json();
+    }).then(function (messages) {
+      offline.hidden = true;
+      messages.forEach(function (m) { show("bot", m.text || "", m.buttons); });
+    }).catch(function () { offline.hidden = false; });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = "";
+    send(text);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+  });
+
+  function quickExit() {
+    log.textContent = "";
+    // replace(): the chat does not stay in the tab's history
+    window.location.replace(exitButton.getAttribute("data-exit-url"));
+  }
+  exitButton.addEventListener("click", quickExit);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var now = Date.now();
+    if (now - lastEscape < 800) { quickExit(); }
+    lastEscape = now;
+  });
+
+  document.getElementById("clear").addEventListener("click", function () {
+    log.textContent = "";
+    sender = newSender();
+    input.focus();
+  });
+
+  show("bot", "Hei, jeg heter Losen. Jeg er en chatbot, ikke et menneske, og du er anonym her. " +
+              "Skriv med dine egne ord hva som skjer. Er noen i livsfare, ring 113.");
+})();
