@@ -5,10 +5,13 @@
   var form = document.getElementById("send");
   var input = document.getElementById("text");
   var offline = document.getElementById("offline");
+  var typing = document.getElementById("typing");
   var exitButton = document.getElementById("exit");
+  // Norwegian phone numbers: 8 digits in the usual groupings, 116 xxx, and the emergency numbers.
   var PHONE = /(\+47 ?)?(\b\d{3} ?\d{2} ?\d{3}\b|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b116 ?\d{3}\b|\b11[023]\b)/g;
   var sender = newSender();
   var lastEscape = 0;
+  var pending = 0;
 
   function newSender() {  // random per tab, kept only in this variable
     var bytes = new Uint8Array(16);
@@ -33,39 +36,60 @@
     return fragment;
   }
 
+  function buttonRow(buttons) {
+    var row = document.createElement("div");
+    row.className = "buttons";
+    buttons.forEach(function (button) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = button.title;
+      b.addEventListener("click", function () { send(button.payload, button.title); });
+      row.appendChild(b);
+    });
+    return row;
+  }
+
   function show(who, text, buttons) {
     var item = document.createElement("li");
     item.className = "msg " + who;
-    if (who === "bot") { item.appendChild(textWithLinks(text || "")); } else { item.textContent = text; }
-    if (buttons && buttons.length) {
-      var row = document.createElement("div");
-      row.className = "buttons";
-      buttons.forEach(function (button) {
-        var b = document.createElement("button");
-        b.type = "button";
-        b.textContent = button.title;
-        b.addEventListener("click", function () { send(button.payload, button.title); });
-        row.appendChild(b);
-      });
-      item.appendChild(row);
-    }
+    var label = document.createElement("span");  // tells screen readers who is speaking
+    label.className = "visually-hidden";
+    label.textContent = who === "bot" ? "Losen: " : "Du: ";
+    var body = document.createElement("div");
+    body.className = "text";
+    if (who === "bot") { body.appendChild(textWithLinks(text)); } else { body.textContent = text; }
+    item.appendChild(label);
+    item.appendChild(body);
+    if (buttons && buttons.length) { item.appendChild(buttonRow(buttons)); }
     log.appendChild(item);
     item.scrollIntoView({ block: "end" });
   }
 
+  function waiting(delta) {
+    pending += delta;
+    typing.hidden = pending === 0;
+  }
+
   function send(message, shown) {
     show("me", shown || message);
+    var conversation = sender;
+    waiting(1);
     fetch("/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: message })
+      body: JSON.stringify({ sender: conversation, message: message })
     }).then(function (reply) {
       if (!reply.ok) { throw new Error("status " + reply.status); }
       return reply.json();
     }).then(function (messages) {
+      if (conversation !== sender) { return; }  // the conversation was deleted meanwhile
       offline.hidden = true;
-      messages.forEach(function (m) { show("bot", m.text || "", m.buttons); });
-    }).catch(function () { offline.hidden = false; });
+      messages.forEach(function (m) {
+        if (m.text || (m.buttons && m.buttons.length)) { show("bot", m.text || "", m.buttons); }
+      });
+    }).catch(function () {
+      if (conversation === sender) { offline.hidden = false; offline.scrollIntoView({ block: "nearest" }); }
+    }).then(function () { waiting(-1); });
   }
 
   form.addEventListener("submit", function (event) {
@@ -75,29 +99,37 @@
     input.value = "";
     send(text);
   });
-  input.addEventListener("keydown", function (event) {
+  input.addEventListener("keydown", function (event) {  // Enter sends, Shift+Enter makes a new line
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
   });
 
   function quickExit() {
     log.textContent = "";
+    input.value = "";
     // replace(): the chat does not stay in the tab's history
     window.location.replace(exitButton.getAttribute("data-exit-url"));
   }
   exitButton.addEventListener("click", quickExit);
-  document.addEventListener("keydown", function (event) {
+  document.addEventListener("keydown", function (event) {  // Esc twice within a second
     if (event.key !== "Escape") { return; }
     var now = Date.now();
-    if (now - lastEscape < 800) { quickExit(); }
+    if (now - lastEscape < 1000) { quickExit(); }
     lastEscape = now;
   });
 
+  function greet() {
+    show("bot", "Hei, jeg heter Losen. Jeg er en chatbot, ikke et menneske, og du er anonym her. " +
+                "Skriv med dine egne ord hva som skjer. Er noen i livsfare, ring 113.");
+  }
+
   document.getElementById("clear").addEventListener("click", function () {
     log.textContent = "";
+    input.value = "";
+    offline.hidden = true;
     sender = newSender();
+    greet();
     input.focus();
   });
 
-  show("bot", "Hei, jeg heter Losen. Jeg er en chatbot, ikke et menneske, og du er anonym her. " +
-              "Skriv med dine egne ord hva som skjer. Er noen i livsfare, ring 113.");
+  greet();
 })();

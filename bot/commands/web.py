@@ -1,8 +1,9 @@
 """`python -m bot web`: serve the chat page and pass its messages on to the Rasa server.
 
-Standard library only. Same origin for page and webhook (no CORS); bounded request size; no
-request is logged, so no message text or address ends up anywhere.
+Standard library only. Same origin for page and webhook (no CORS); bounded request size; nothing
+is logged, so no message text or address ends up anywhere.
 """
+import json
 import urllib.error
 import urllib.request
 from functools import partial
@@ -13,18 +14,32 @@ from bot import ROOT
 WEB_DIR = ROOT / "web"
 MAX_BODY = 20_000
 WEBHOOK = "/webhooks/rest/webhook"
+# The page needs nothing from elsewhere; saying so stops injected scripts, frames and form posts.
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'self'; connect-src 'self'; base-uri 'none'; "
+                               "form-action 'none'; frame-ancestors 'none'",
+}
+
+
+def _error(text: str) -> bytes:
+    return json.dumps({"error": text}).encode("ascii")
 
 
 class Handler(SimpleHTTPRequestHandler):
     rasa_url = "http://127.0.0.1:5005"
 
-    def log_message(self, format, *args):  # noqa: A002 - never log requests (anonymity)
+    def log_message(self, format, *args):  # noqa: A002 - never log requests, errors or addresses
         pass
 
+    def list_directory(self, path):  # nothing to browse
+        self.send_error(404)
+
     def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Content-Security-Policy", "default-src 'self'; connect-src 'self'")
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def _json(self, status: int, body: bytes) -> None:
@@ -34,13 +49,26 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _body_length(self):
+        """Declared body length, or None when missing or not a sane number."""
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            return None
+        return length if length >= 0 else None
+
     def do_POST(self):
         if self.path != WEBHOOK:
-            return self._json(404, b'{"error": "ukjent adresse"}')
-        length = int(self.headers.get("Content-Length") or 0)
+            return self._json(404, _error("ukjent adresse"))
+        length = self._body_length()
+        if length is None:
+            return self._json(411, _error("mangler lengde"))
         if length > MAX_BODY:
-            return self._json(413, b'{"error": "meldingen er for stor"}')
-        body = self.rfile.read(length)
+            self.close_connection = True  # the unread body must not be taken as the next request
+            return self._json(413, _error("meldingen er for stor"))
+        self._forward(self.rfile.read(length))
+
+    def _forward(self, body: bytes) -> None:
         request = urllib.request.Request(self.rasa_url + WEBHOOK, data=body,
                                          headers={"Content-Type": "application/json"}, method="POST")
         try:
@@ -49,27 +77,36 @@ class Handler(SimpleHTTPRequestHandler):
         except urllib.error.HTTPError as err:
             return self._json(err.code, err.read())
         except (urllib.error.URLError, OSError):
-            return self._json(502, b'{"error": "Losen svarer ikke akkurat n\\u00e5"}')
+            return self._json(502, _error("Losen svarer ikke akkurat nå"))
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):  # the default prints the client's address
+        pass
 
 
 def serve(port: int, rasa_url: str, host: str = "127.0.0.1") -> ThreadingHTTPServer:
-    handler = partial(Handler, directory=str(WEB_DIR))
     Handler.rasa_url = rasa_url.rstrip("/")
-    return ThreadingHTTPServer((host, port), handler)
+    return QuietServer((host, port), partial(Handler, directory=str(WEB_DIR)))
 
 
 def add_parser(sub) -> None:
     parser = sub.add_parser("web", help="nettsiden for chat (videresender til Rasa-serveren)")
     parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--host", default="127.0.0.1", help="adressen siden lytter på")
     parser.add_argument("--rasa", default="http://127.0.0.1:5005")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    server = serve(args.port, args.rasa)
-    print(f"Losen på nett: http://127.0.0.1:{args.port}/", flush=True)
+    server = serve(args.port, args.rasa, args.host)
+    print(f"Losen på nett: http://{args.host}:{args.port}/", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
+    finally:
+        server.server_close()
     return 0
