@@ -62,7 +62,7 @@
     item.appendChild(body);
     if (buttons && buttons.length) { item.appendChild(buttonRow(buttons)); }
     log.appendChild(item);
-    item.scrollIntoView({ block: "end" });
+    return item;
   }
 
   function waiting(delta) {
@@ -71,7 +71,8 @@
   }
 
   function send(message, shown) {
-    show("me", shown || message);
+    var mine = show("me", shown || message);
+    mine.scrollIntoView({ block: "end" });
     var conversation = sender;
     waiting(1);
     fetch("/webhooks/rest/webhook", {
@@ -87,6 +88,8 @@
       messages.forEach(function (m) {
         if (m.text || (m.buttons && m.buttons.length)) { show("bot", m.text || "", m.buttons); }
       });
+      // Read from the top: the person's message, then the answer's first line (often "Ring 113").
+      mine.scrollIntoView({ block: "start" });
     }).catch(function () {
       if (conversation === sender) { offline.hidden = false; offline.scrollIntoView({ block: "nearest" }); }
     }).then(function () { waiting(-1); });
