@@ -100,7 +100,10 @@ def caution_text(channel, kind: str, at: datetime) -> Optional[str]:
 def channel_line(service, channel, at: datetime, now: Optional[datetime] = None) -> str:
     """ "RUSinfo, telefon 915 08 588: stengt nå – åpner igjen tirsdag kl. 11.00 (sist sjekket …)"."""
     status = status_at(channel.hours, at)
-    text = phrase("hours.channel_line", name=service.name, type=phrase(f"hours.channel_types.{channel.type}"),
-                  value=channel.value, status=status_text(status, now))
+    if channel.value in service.name:  # "Legevakt 116 117, telefon 116 117" says the number twice
+        text = phrase("hours.channel_line_named", name=service.name, status=status_text(status, now))
+    else:
+        text = phrase("hours.channel_line", name=service.name, type=phrase(f"hours.channel_types.{channel.type}"),
+                      value=channel.value, status=status_text(status, now))
     caution = caution_text(channel, service.kind, status.at)
     return phrase("hours.with_caution", text=text, caution=caution) if caution else text

@@ -134,7 +134,7 @@ def test_caution_for_low_confidence_and_old_facts():
     assert caution_text(doping, "helpline", moment) == "sist sjekket i 2018 – ring og sjekk"
     amk = cat.get("medisinsk-nodtelefon-113")
     assert caution_text(amk.channels[0], amk.kind, moment) is None
-    assert channel_line(amk, amk.channels[0], moment, now=moment) == "Medisinsk nødtelefon 113, telefon 113: døgnåpen"
+    assert channel_line(amk, amk.channels[0], moment, now=moment) == "Medisinsk nødtelefon 113: døgnåpen"
 
 
 @pytest.mark.parametrize("audience", [None, "user", "relative", "child"])
