@@ -139,6 +139,7 @@ def test_keyboard_alone_can_chat_and_use_buttons(page, site):
     page.goto(site + "/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "exit"  # the way out comes first
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"  # focus is seen
     for _ in range(10):
         if page.evaluate("document.activeElement.id") == "text":
             break

@@ -95,15 +95,15 @@
     }).then(function () { waiting(-1); });
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
+  function submitText() {
     var text = input.value.trim();
     if (!text) { return; }
     input.value = "";
     send(text);
-  });
+  }
+  form.addEventListener("submit", function (event) { event.preventDefault(); submitText(); });
   input.addEventListener("keydown", function (event) {  // Enter sends, Shift+Enter makes a new line
-    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); submitText(); }
   });
 
   function quickExit() {
