@@ -94,6 +94,7 @@ def test_page_is_accessible_by_construction():
     html = (WEB / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nb">' in html and 'name="viewport"' in html
     assert re.search(r'<ol id="log"[^>]*aria-live="polite"', html)
+    assert "<title>Losen</title>" in html  # a tab title that says nothing about rus or krise
     assert '<label for="text"' in html and "<h1>Losen</h1>" in html
     assert "ikke et menneske" in html and "Lukk raskt" in html and "Slett samtalen" in html
 
