@@ -1,0 +1,1 @@
+"""Rasa tracker stores of Losen's own (loaded by endpoints.yml)."""
