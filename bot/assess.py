@@ -12,9 +12,8 @@ from typing import List, Optional
 import yaml
 
 from bot import DATA
-from bot.audience import detect_audience
+from bot.audience import default_audience, detect_audience
 from bot.redflags import detect
-from bot.textnorm import words
 
 CRITERIA = ("pregnancy", "danger_to_life_health", "suicidal", "withdrawal", "dangerous_behaviour",
             "social_loss", "self_defined")
@@ -63,11 +62,6 @@ def _location(text: str) -> Optional[str]:
     return None
 
 
-def _first_person(text: str) -> Optional[str]:
-    """Someone writing about themselves with no cue of being a relative or a child: the user."""
-    return "user" if set(words(text)) & set(rules()["first_person_words"]) else None
-
-
 def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None) -> Assessment:
     text = text or ""
     context = context or {}
@@ -104,6 +98,6 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
         _add(result.criteria, ["danger_to_life_health"])
     result.criteria = [c for c in CRITERIA if c in result.criteria]
     result.acute = bool(result.criteria) or result.danger_to_life
-    result.audience = context.get("audience") or detect_audience(text) or _first_person(text)
+    result.audience = context.get("audience") or detect_audience(text) or default_audience()
     result.location = _location(text)
     return result

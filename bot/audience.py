@@ -23,7 +23,7 @@ def _setup():
     flags = [{"id": c["id"], "criterion": c["audience"], "patterns": c["patterns"],
               "unless": c.get("unless", [])} for c in spec["cues"]]
     weights = {c["id"]: c["weight"] for c in spec["cues"]}
-    return RedFlagMatcher({"flags": flags}), weights, spec.get("min_score", 1)
+    return RedFlagMatcher({"flags": flags}, fuzzy=spec.get("fuzzy", True)), weights, spec.get("min_score", 1)
 
 
 def scores(text: str) -> Counter:
@@ -44,6 +44,11 @@ def detect_audience(text: str) -> Optional[str]:
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+def default_audience() -> str:
+    """Who assess() reports when a message has no cue (the conversation itself asks instead)."""
+    return yaml.safe_load(AUDIENCE_FILE.read_text(encoding="utf-8"))["default"]
 
 
 def is_explicit(text: str) -> bool:

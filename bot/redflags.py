@@ -82,7 +82,10 @@ def _compile(pattern: str) -> list:
 
 
 class RedFlagMatcher:
-    def __init__(self, spec: dict):
+    def __init__(self, spec: dict, fuzzy: bool = True):
+        # fuzzy=False: exact words only, for cues where a near miss costs more than a typo
+        # (audience: "morgen" is not "moren").
+        self.fuzzy = fuzzy
         self.nlp = spacy.blank("nb")
         self.matcher = Matcher(self.nlp.vocab)
         self.criteria = {}
@@ -103,7 +106,7 @@ class RedFlagMatcher:
     @lru_cache(maxsize=65536)
     def canonical(self, word: str) -> str:
         """The pattern word a written word most likely means, or the word itself."""
-        if word in self._vocab_set or len(word) < 4 or not word.isalpha():
+        if not self.fuzzy or word in self._vocab_set or len(word) < 4 or not word.isalpha():
             return word
         cutoff = 80 if len(word) >= 6 else 85
         best = process.extractOne(word, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
