@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import List
 
 import yaml
 
@@ -27,6 +28,7 @@ class Inbound:
     text: str  # what the NLU gets
     too_long: bool  # the person's message was cut
     danger: bool  # a danger-to-life red flag is in the whole message
+    acute: bool = False  # any red flag of the guideline's criteria is in the whole message
 
 
 def clean(text: str) -> str:
@@ -55,4 +57,9 @@ def prepare(raw: str) -> Inbound:
         text = " ".join(missed + [kept]) if missed else kept
     if not any(ch.isalnum() for ch in text):
         text = rules["empty_stand_in"]
-    return Inbound(text=text, too_long=too_long, danger=danger)
+    return Inbound(text=text, too_long=too_long, danger=danger, acute=bool(flags))
+
+
+def names_open_door(texts: List[str]) -> bool:
+    """True when a reply already gives a number that is always answered (113, 116 117, 116 123)."""
+    return any(number in text for text in texts for number in limits()["always_open_numbers"])

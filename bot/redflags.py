@@ -9,7 +9,7 @@ Patterns live in data/red_flags.yml. A pattern is a string of slots separated by
   *part*        any word containing 'part'
 (The three wildcard forms test the folded written word, without typo correction.)
   ...           a gap of up to three words
-  NN            a written number of 10 or more ("tok 20 sobril")
+  NN            a written number of 10 or more ("tok 20 sobril"), alone or as one alternative
 A flag may also list `unless` patterns: a match of the flag that lies wholly inside a match of
 one of its own `unless` patterns is dropped ("fikk kramper sist" is history, not seizures now),
 while any other match of the flag in the same message still counts.
@@ -31,6 +31,7 @@ from bot.textnorm import fold
 
 PATTERNS_FILE = DATA / "red_flags.yml"
 GAP_WORDS = 3
+NUMBER = r"[1-9]\d+"  # NN: a written number of 10 or more
 UNLESS = "#unless"
 if not Token.has_extension("forms"):
     Token.set_extension("forms", default="")
@@ -59,13 +60,14 @@ def _slot_to_tokens(slot: str) -> list:
     if slot == "...":
         return [{"OP": "?"}] * GAP_WORDS
     if slot == "NN":
-        return [{"_": {"forms": {"REGEX": r"(^|\s)[1-9]\d+($|\s)"}}}]
+        return [{"_": {"forms": {"REGEX": r"(^|\s)" + NUMBER + r"($|\s)"}}}]
     optional = slot.endswith("?")
     slot = slot.rstrip("?")
     alternatives = slot.split("|")
-    if any("*" in a for a in alternatives):
+    if any("*" in a or a == "NN" for a in alternatives):
         # Wildcards test the written (folded) word; plain words also their typo-corrected form.
-        regex = r"(^|\s)(" + "|".join(_alternative_regex(a) for a in alternatives) + r")($|\s)"
+        regex = r"(^|\s)(" + "|".join(NUMBER if a == "NN" else _alternative_regex(a) for a in alternatives) \
+            + r")($|\s)"
         spec = {"_": {"forms": {"REGEX": regex}}}
     else:
         spec = {"NORM": {"IN": [fold(a) for a in alternatives]}}

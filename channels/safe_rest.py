@@ -5,7 +5,10 @@ Same URL as the stock channel (POST /webhooks/rest/webhook, {"sender", "message"
 - every message gets at least one reply, and danger to life is answered with 113 first even
   inside an over-long message (bot/inbox.py prepares the text);
 - typed "/intent" shortcuts are read as plain text, except the buttons Losen offers;
-- message text, sender ids and addresses are never logged here.
+- a turn is answered within reply_within_seconds even if the action server hangs, and an acute
+  message, or one whose turn failed, always ends with a door that is always open;
+- message text, sender ids and addresses are never logged, here or in Rasa's own error logs
+  (bot/log_privacy.py).
 """
 import asyncio
 import json
@@ -18,9 +21,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import log_privacy
 from bot.domain_texts import response_text
-from bot.inbox import limits, prepare
+from bot.inbox import Inbound, limits, names_open_door, prepare
 
+log_privacy.install()  # this module is loaded into the Rasa server by credentials.yml
 logger = logging.getLogger(__name__)
 
 
@@ -47,13 +52,17 @@ def _parse(request: Request) -> tuple:
     return (sender.strip(), message), None
 
 
-def _with_notices(messages: List[dict], sender: str, too_long: bool, danger: bool) -> List[dict]:
+def _with_notices(messages: List[dict], sender: str, inbound: Inbound, failed: bool = False) -> List[dict]:
     if not messages:  # never silence
         messages = [{"recipient_id": sender, "text": response_text("utter_default")}]
-    if too_long:
+    texts = [m.get("text") or "" for m in messages]
+    if (inbound.acute or failed) and not names_open_door(texts):
+        # The action that names the open doors failed or hung: give the door that is always open.
+        messages = messages + [{"recipient_id": sender, "text": response_text("utter_next_step_legevakt")}]
+    if inbound.too_long:
         notice = {"recipient_id": sender, "text": response_text("utter_message_too_long")}
         # Danger to life first, always: the length notice then comes last.
-        messages = messages + [notice] if danger else [notice] + messages
+        messages = messages + [notice] if inbound.danger else [notice] + messages
     return messages
 
 
@@ -77,12 +86,17 @@ class SafeRestInput(RestInput):
             sender, raw = parsed
             inbound = prepare(raw)
             collector = CollectingOutputChannel()
+            failed = False
             try:
-                await on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name()))
-            except asyncio.CancelledError:
-                logger.error("a message timed out (text not logged)")
+                await asyncio.wait_for(
+                    on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name())),
+                    timeout=limits()["reply_within_seconds"])
+            except (asyncio.TimeoutError, asyncio.CancelledError):
+                failed = True
+                logger.error("a message took too long and was cut short (text not logged)")
             except Exception as err:  # the person still gets an answer, the log gets no text
+                failed = True
                 logger.error("a message failed: %s (text not logged)", type(err).__name__)
-            return response.json(_with_notices(collector.messages, sender, inbound.too_long, inbound.danger))
+            return response.json(_with_notices(collector.messages, sender, inbound, failed))
 
         return webhook

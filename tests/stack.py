@@ -54,9 +54,9 @@ class Stack:
         self.procs[name] = subprocess.Popen(args, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
                                             start_new_session=True)
 
-    def start_actions(self) -> None:
+    def start_actions(self, module: str = "actions") -> None:
         self._spawn("actions", [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(self.actions_port),
-                                "--actions", "actions"])
+                                "--actions", module])
 
     def start_rasa(self, endpoints: str = "endpoints.yml") -> None:
         self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "-m", str(model_path()), "--port", str(self.rasa_port),
@@ -110,10 +110,10 @@ class Stack:
         return response.json()
 
 
-def start_stack(with_actions: bool = True, extra_env: dict = None) -> Stack:
+def start_stack(with_actions: bool = True, extra_env: dict = None, actions_module: str = "actions") -> Stack:
     stack = Stack(free_port(), free_port(), Path(tempfile.mkdtemp(prefix="losen-stack-")), extra_env=extra_env or {})
     if with_actions:
-        stack.start_actions()
+        stack.start_actions(actions_module)
     stack.start_rasa()
     try:
         stack.wait()

@@ -58,3 +58,38 @@ def test_evaluate_reports_missed_danger(tmp_path):
     _, summary = evaluate_file(str(path))
     assert summary["missed_danger"] == ["b"]
     assert summary["danger_to_life"]["recall"] == 0.5
+
+
+# Ways of saying each criterion that people use and the first patterns missed (not dev-set lines).
+CRITERION_PHRASES = {
+    "pregnancy": ["er i uke 14 og har drukket", "jeg er 9 uker på vei og tar piller", "eg er fem veker på veg"],
+    "suicidal": ["ser ingen mening med noe lenger", "finner ikke noen vits med livet"],
+    "withdrawal": ["sjakka skikkelig etter helga", "har vært på kjøret i tre uker og slutter nå"],
+    "dangerous_behaviour": ["har lyst til å skade noen når jeg er rusa", "blir så voldelig når han drikker",
+                            "redd for hva han kan finne på"],
+    "social_loss": ["fikk skriftlig advarsel fra sjefen", "kan ikke bo hjemme lenger", "vil gå fra henne nå",
+                    "ungene er redde når han drikker"],
+    "self_defined": ["hvor kan jeg få hjelp i natt", "må prate med noen nå"],
+}
+
+
+def test_each_criterion_in_everyday_words():
+    for criterion, phrases in CRITERION_PHRASES.items():
+        for text in phrases:
+            result = assess(text)
+            assert criterion in result.criteria and result.acute, (criterion, text, result.criteria)
+
+
+def test_suicidal_thoughts_count_as_danger_to_life_or_health():
+    # The guideline lists suicidal thoughts under danger to one's own life or health; whether to
+    # call 113 first is still the danger-to-life flag's call (the suicidal reply names 113 if in danger).
+    result = assess("vil ikke leve mer")
+    assert {"suicidal", "danger_to_life_health"} <= set(result.criteria) and result.acute
+
+
+def test_audience_defaults_to_the_person_writing_and_ignores_near_words():
+    assert assess("det er krise").audience == "user"
+    assert assess("hva er været i morgen").audience == "user"  # "morgen" is not "moren"
+    assert assess("klarer ikke mer").audience == "user"  # "klarer" is not "klassen"
+    assert assess("søstra mi drikker hver dag").audience == "relative"
+    assert assess("jeg er 13 og pappa er full").audience == "child"

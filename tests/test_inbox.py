@@ -58,3 +58,18 @@ def test_generated_text_never_breaks_the_core(raw):
 def test_generated_slash_commands_are_never_passed_as_intents(raw):
     text = prepare(raw).text
     assert not text.startswith("/") or text in limits()["allowed_payloads"]
+
+
+def test_an_acute_reply_without_a_number_gets_the_always_open_door():
+    from channels.safe_rest import _with_notices
+    from bot.inbox import prepare
+
+    acute = prepare("det er krise")
+    replies = _with_notices([{"recipient_id": "s", "text": "Du skal få hjelp nå."}], "s", acute)
+    assert "116 117" in replies[-1]["text"]
+    calm = prepare("hei")
+    assert len(_with_notices([{"recipient_id": "s", "text": "Hei!"}], "s", calm)) == 1
+    failed = _with_notices([{"recipient_id": "s", "text": "Hei!"}], "s", calm, failed=True)
+    assert "116 117" in failed[-1]["text"]
+    named = _with_notices([{"recipient_id": "s", "text": "Ring 113 nå."}], "s", acute)
+    assert len(named) == 1
