@@ -83,7 +83,8 @@ class Stack:
         if "rasa" in checks:  # the model is loaded lazily on some versions: wait for /status
             while time.time() < deadline:
                 try:
-                    if requests.get(f"{self.url}/status", timeout=2).status_code in (200, 401, 403):
+                    # 404: no --enable-api, so no /status; Rasa then loads the model before it serves "/".
+                    if requests.get(f"{self.url}/status", timeout=2).status_code in (200, 401, 403, 404):
                         break
                 except requests.RequestException:
                     pass
