@@ -46,6 +46,7 @@ def detect_audience(text: str) -> Optional[str]:
     return ranked[0][0]
 
 
+@lru_cache(maxsize=1)
 def default_audience() -> str:
     """Who assess() reports when a message has no cue (the conversation itself asks instead)."""
     return yaml.safe_load(AUDIENCE_FILE.read_text(encoding="utf-8"))["default"]

@@ -11,7 +11,7 @@ The special value "unknown" means no source gives the hours.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 from zoneinfo import ZoneInfo
 
 from opening_hours import OpeningHours, State
@@ -65,17 +65,25 @@ def hours_problem(expression) -> Optional[str]:
     return None
 
 
+def _merged(expression: str, start: datetime, end: datetime) -> Iterator[tuple]:
+    """(start, end, state) triples from the library, in UTC, merged by state, read lazily."""
+    current = None
+    for begin, finish, state, _comment in parse_hours(expression).intervals(start.astimezone(UTC),
+                                                                            end.astimezone(UTC)):
+        finish = finish or end
+        if current and current[2] == state:
+            current = (current[0], finish, state)
+            continue
+        if current:
+            yield current
+        current = (begin, finish, state)
+    if current:
+        yield current
+
+
 def _intervals(expression: str, start: datetime, end: datetime):
     """(start, end, state) triples from the library, in Oslo time, merged by state."""
-    oh = parse_hours(expression)
-    merged = []
-    for begin, finish, state, _comment in oh.intervals(start.astimezone(UTC), end.astimezone(UTC)):
-        finish = finish or end
-        if merged and merged[-1][2] == state:
-            merged[-1] = (merged[-1][0], finish, state)
-        else:
-            merged.append((begin, finish, state))
-    return [(to_oslo(b), to_oslo(f), s) for b, f, s in merged]
+    return [(to_oslo(b), to_oslo(f), s) for b, f, s in _merged(expression, start, end)]
 
 
 def status_at(expression: str, at: datetime) -> HoursStatus:
@@ -83,17 +91,18 @@ def status_at(expression: str, at: datetime) -> HoursStatus:
     at = to_oslo(at)
     if expression == UNKNOWN:
         return HoursStatus(state="unknown", at=at)
-    intervals = _intervals(expression, at, at + SEARCH_HORIZON)
-    if not intervals:
+    # Only the stretch now and the next opening matter: read the library's intervals lazily
+    # instead of converting 60 days of them on every turn.
+    stretches = _merged(expression, at, at + SEARCH_HORIZON)
+    first = next(stretches, None)
+    if first is None or first[2] == State.UNKNOWN:
         return HoursStatus(state="unknown", at=at)
-    _, first_end, first_state = intervals[0]
-    if first_state == State.UNKNOWN:
-        return HoursStatus(state="unknown", at=at)
+    first_end, first_state = to_oslo(first[1]), first[2]
     if first_state == State.OPEN:
         closes = first_end if first_end < at + ALWAYS_OPEN_HORIZON else None
         return HoursStatus(state="open", at=at, closes_at=closes, always_open=closes is None)
-    next_open = next((b for b, _, s in intervals[1:] if s == State.OPEN), None)
-    return HoursStatus(state="closed", at=at, next_open=next_open)
+    next_open = next((b for b, _, s in stretches if s == State.OPEN), None)
+    return HoursStatus(state="closed", at=at, next_open=to_oslo(next_open) if next_open else None)
 
 
 def is_open(expression: str, at: datetime) -> bool:

@@ -55,7 +55,7 @@ class Stack:
                                             start_new_session=True)
 
     def start_actions(self, module: str = "actions") -> None:
-        self._spawn("actions", [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(self.actions_port),
+        self._spawn("actions", [str(VENV_BIN / "python"), "-m", "actions", "--port", str(self.actions_port),
                                 "--actions", module])
 
     def start_rasa(self, endpoints: str = "endpoints.yml") -> None:
