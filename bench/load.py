@@ -5,8 +5,9 @@ Starts Losen (action server + Rasa server) and a `rasa init` starter bot (made o
 time, and prints p50/p95/p99 latency per message, messages per second, errors, the peak resident
 memory of the servers, and Losen's figures as a ratio to the starter bot's.
 
-Each simulated person sends a message, waits for the answer, then "types" for --think seconds
-(±50 %) before the next one: a closed loop of N people, not a flood. An error is a failed request,
+Each simulated person sends a message, waits for the answer, then reads and types for --think
+seconds (default 3, ±50 %) before the next one: a closed loop of N people, not a flood. People in
+crisis rarely write faster than that; --think 0 measures the flood. An error is a failed request,
 a non-2xx answer or an empty reply.
 
 Run it with ./losen bench [options] (installs, trains if needed, records the training time);
@@ -228,7 +229,8 @@ def main(argv=None) -> int:
     parser.add_argument("--conversations", type=int, default=20, help="concurrent conversations (default 20)")
     parser.add_argument("--seconds", type=float, default=60, help="load time per bot (default 60)")
     parser.add_argument("--max-requests", type=int, default=100_000, help="stop after this many messages per bot")
-    parser.add_argument("--think", type=float, default=1.0, help="seconds a person takes between messages")
+    parser.add_argument("--think", type=float, default=3.0,
+                        help="seconds a person takes to read the answer and type the next message (default 3)")
     parser.add_argument("--no-starter", action="store_true", help="measure Losen only")
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     parser.add_argument("--seed", type=int, default=42)
