@@ -93,3 +93,17 @@ def test_audience_defaults_to_the_person_writing_and_ignores_near_words():
     assert assess("klarer ikke mer").audience == "user"  # "klarer" is not "klassen"
     assert assess("søstra mi drikker hver dag").audience == "relative"
     assert assess("jeg er 13 og pappa er full").audience == "child"
+
+
+def test_more_everyday_phrasings():
+    cases = {
+        "har ikke fått subutexen min på tre dager": "withdrawal",
+        "jeg har lyst til å bare forsvinne": "suicidal",
+        "babyen sparker mindre og jeg har brukt amfetamin": "pregnancy",
+        "huseieren har sagt opp leiligheten": "social_loss",
+        "kona mi drikker og jeg veit ikke hva jeg skal gjøre": "self_defined",
+    }
+    for text, criterion in cases.items():
+        assert criterion in assess(text).criteria, (text, assess(text).criteria)
+    assert "dangerous_behaviour" not in assess("babyen sparker mye i dag").criteria
+    assert assess("bestekompisen min er helt blå").audience == "relative"
