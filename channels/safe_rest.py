@@ -22,10 +22,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import log_privacy
+from channels import fast_action_validation
 from bot.domain_texts import response_text
 from bot.inbox import Inbound, limits, names_open_door, prepare
 
 log_privacy.install()  # this module is loaded into the Rasa server by credentials.yml
+fast_action_validation.install()
 logger = logging.getLogger(__name__)
 
 
