@@ -7,15 +7,8 @@ if [[ -x /usr/bin/chromium ]]; then
   echo "[losen setup] chromium present"
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "[losen setup] no apt-get here: the browser tests will skip"
-  exit 0
-fi
-SUDO=""
-if [[ $(id -u) -ne 0 ]]; then
-  command -v sudo >/dev/null 2>&1 || { echo "[losen setup] not root and no sudo: the browser tests will skip"; exit 0; }
-  SUDO="sudo -n"
-fi
+source "$(dirname "$0")/apt_lib.sh"
+apt_ready "the browser tests" || exit 0
 echo "[losen setup] installing chromium from Debian's packages (about a minute)"
 if timeout 600 $SUDO apt-get update -qq && timeout 900 \
      $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; then

@@ -8,15 +8,8 @@ if command -v redis-server >/dev/null 2>&1; then
   echo "[losen setup] redis-server present"
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "[losen setup] no apt-get here: the scale-out test will skip"
-  exit 0
-fi
-SUDO=""
-if [[ $(id -u) -ne 0 ]]; then
-  command -v sudo >/dev/null 2>&1 || { echo "[losen setup] not root and no sudo: the scale-out test will skip"; exit 0; }
-  SUDO="sudo -n"
-fi
+source "$(dirname "$0")/apt_lib.sh"
+apt_ready "the scale-out test" || exit 0
 # Debian's postinst starts redis-server's service unless policy-rc.d refuses (exit 101). Add a
 # refusing policy-rc.d for the install only, and only where none exists (containers have one).
 POLICY=/usr/sbin/policy-rc.d
