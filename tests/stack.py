@@ -13,6 +13,18 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 
+# Every stack runs at a named moment, never at the wall clock: what is "open now" changes by the
+# hour, and CI runs at whatever hour a submission is made. Tests that are about another moment
+# pass their own LOSEN_NOW (see MOMENTS).
+MOMENTS = {
+    "weekday_midday": "2026-11-18T12:00",     # a Wednesday
+    "weekday_night": "2026-11-18T03:00",
+    "sunday_evening": "2026-11-22T20:00",
+    "public_holiday": "2026-04-03T12:00",     # langfredag, a Friday
+    "julaften_night": "2026-12-24T23:30",
+}
+DEFAULT_MOMENT = MOMENTS["weekday_midday"]
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -45,7 +57,8 @@ class Stack:
         env = dict(os.environ)
         env.update(PYTHONPATH=str(ROOT), LOSEN_ACTIONS_PORT=str(self.actions_port),
                    LOSEN_RASA_PORT=str(self.rasa_port), RASA_TELEMETRY_ENABLED="false",
-                   TF_CPP_MIN_LOG_LEVEL="3", SQLALCHEMY_SILENCE_UBER_WARNING="1")
+                   TF_CPP_MIN_LOG_LEVEL="3", SQLALCHEMY_SILENCE_UBER_WARNING="1",
+                   LOSEN_NOW=DEFAULT_MOMENT)
         env.update(self.extra_env)
         return env
 

@@ -1,73 +1,87 @@
-"""Every sentence Losen can say in the child flow is short and free of jargon (issue: child flow)."""
-import re
+"""What a child is shown is short and plain (data/child_language.yml, checked by bot/child_language.py).
 
+The checker is tested on hand-written texts; then every text the actions actually send a child
+(crisis answers for each criterion, the list of who to call at several moments) is run through it.
+"""
 import pytest
 import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
-from bot import DATA, ROOT
-from bot.replies import crisis_plan, open_lines, plan_data
+from actions.crisis import ActionCrisisResponse
+from actions.services import ActionListOpenServices
+from bot import ROOT
+from bot.child_language import problems
 
-RULES = yaml.safe_load((DATA / "child_language.yml").read_text(encoding="utf-8"))
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+MOMENTS = ["2026-11-18T12:00", "2026-11-18T03:00", "2026-11-22T20:00", "2026-04-03T12:00", "2026-12-24T23:30"]
 
 
-def child_variant(name: str) -> str:
+def test_checker_passes_short_plain_text():
+    assert problems("Ring 113 nå. Si hvor du er. Det er ikke din feil.") == []
+
+
+def test_checker_flags_a_long_sentence():
+    text = "Du kan alltid ringe og snakke med en voksen som vil høre på deg hele natten gjennom."
+    assert problems(text) and problems(text)[0].startswith("too long")
+
+
+def test_checker_flags_jargon_in_any_case():
+    assert problems("Du kan få Øyeblikkelig hjelp.") == ["jargon: 'øyeblikkelig hjelp'"]
+    assert problems("Spør om avrusning.") == ["jargon: 'avrusning'"]
+
+
+def test_checker_counts_a_phone_number_as_one_word_and_ignores_list_marks():
+    # 12 words exactly once "116 111" is one word and "1." is a list mark.
+    assert problems("1. Du kan ringe 116 111 hvis du er redd eller lei deg nå.") == []
+
+
+def child_text(name: str) -> str:
+    """The text Rasa shows for `name` when the audience slot is child."""
     variants = DOMAIN["responses"][name]
     for variant in variants:
-        for cond in variant.get("condition", []):
-            if cond.get("name") == "audience" and cond.get("value") == "child":
-                return variant["text"]
-    assert len(variants) == 1 or all("condition" in v for v in variants[:-1]), name
-    return variants[-1]["text"]
+        conditions = variant.get("condition", [])
+        if conditions and all(c.get("name") == "audience" and c.get("value") == "child" for c in conditions):
+            return variant["text"]
+    plain = [v for v in variants if not v.get("condition")]
+    assert plain, f"{name} has no variation a child would see"
+    return plain[0]["text"]
 
 
-def child_flow_responses() -> set:
-    names = {name for name, variants in DOMAIN["responses"].items()
-             if any(c.get("value") == "child" for v in variants for c in v.get("condition", []))}
-    names |= set(RULES["also_in_child_flow"])
-    plan = plan_data()
-    names |= set(plan["audience"]["child"]) | set(plan["child_swaps"].values())
-    for criterion in plan["criteria"]:
-        names |= set(crisis_plan([criterion], "child", False, True).responses)
-    return names
+def run(action, text, intent, slots, monkeypatch, moment):
+    monkeypatch.setenv("LOSEN_NOW", moment)
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
+              "intent_ranking": [{"name": intent, "confidence": 0.9}], "entities": []}
+    dispatcher = CollectingDispatcher()
+    action.run(dispatcher, Tracker("t", slots, latest, [], False, None, {}, "action_listen"), DOMAIN)
+    return dispatcher.messages
 
 
-def has_jargon(text: str, word: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(word.lower()), text.lower()) is not None
+CHILD_MESSAGES = [  # one per criterion, written as a child would
+    ("mamma er gravid og drikker masse", "pregnancy"),
+    ("pappa skjelver og sier han må ha mer", "withdrawal"),
+    ("pappa er full og kaster ting", "dangerous_behaviour"),
+    ("vi må kanskje flytte fordi mamma drikker", "social_loss"),
+    ("det er krise hjemme", "crisis"),
+]
 
 
-def sentences(text: str) -> list:
-    parts = re.split(r"(?<=[.!?])\s+|\n+", text)
-    return [p.strip() for p in parts if p.strip()]
+@pytest.mark.parametrize("moment", MOMENTS)
+@pytest.mark.parametrize("text,intent", CHILD_MESSAGES)
+def test_every_crisis_answer_a_child_gets_is_plain(text, intent, moment, monkeypatch):
+    messages = run(ActionCrisisResponse(), text, intent, {"audience": "child"}, monkeypatch, moment)
+    assert messages
+    for message in messages:
+        shown = child_text(message["response"]) if message.get("response") else ""
+        shown += "\n" + "\n".join(str(v) for k, v in message.items() if k not in ("response", "template")
+                                  and isinstance(v, str))
+        assert problems(shown) == [], (message.get("response"), shown)
 
 
-def words(sentence: str) -> list:
-    return [w for w in re.split(r"\s+", re.sub(r"^\d+\.\s*", "", sentence)) if re.search(r"\w", w)]
-
-
-@pytest.mark.parametrize("name", sorted(child_flow_responses()))
-def test_child_response_is_short_and_plain(name):
-    text = child_variant(name)
-    for sentence in sentences(text):
-        assert len(words(sentence)) <= RULES["max_words_per_sentence"], f"{name}: too long: {sentence!r}"
-    for word in RULES["jargon"]:
-        assert not has_jargon(text, word), f"{name}: jargon {word!r}"
-
-
-def test_child_plan_never_uses_adult_only_responses():
-    plan = plan_data()
-    for criterion in plan["criteria"]:
-        for name in crisis_plan([criterion], "child", False, True).responses:
-            assert name in child_flow_responses()
-
-
-def test_child_open_list_has_no_jargon():
-    text = open_lines(None, "child").lower()
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_who_a_child_can_call_is_plain_and_names_a_child_line(moment, monkeypatch):
+    messages = run(ActionListOpenServices(), "hvem kan jeg ringe", "ask_helpline", {"audience": "child"},
+                   monkeypatch, moment)
+    text = "\n".join(m.get("services", "") for m in messages)
+    assert problems(text) == [], text
     assert "116 111" in text or "116 123" in text
-    for word in RULES["jargon"]:
-        assert not has_jargon(text, word), word
-
-
-def test_rules_catch_a_long_sentence():
-    long = "Dette er en veldig lang setning som har altfor mange ord for et barn å lese."
-    assert len(words(long)) > RULES["max_words_per_sentence"]
