@@ -1,0 +1,291 @@
+"""Danger to life by situation: what is happening, however it is written.
+
+The situations, the number to call first and the word groups (concepts) that make each hold
+live in data/situations.yml, taken from the authorities' own lists (sources in the file). A
+situation holds when all concepts of one of its `holds_when` alternatives occur within one
+sentence and the next (any order, any distance). Words are compared by lemma (simplemma's
+bokmål and nynorsk tables) after folding (å -> a), so "datt", "falt" and "faller" meet, and
+compounds are caught by `*tail` terms ("*skade" -> "hodeskade"). Small typos are corrected
+against the catalogue's own words.
+
+Read apart (data/reading_cues.yml): a negated word ("ingen kramper", "blør ikke"), a sentence
+about the past ("i fjor") with nothing that says now, and a general question ("hva gjør man
+hvis noen får kramper?"). Those are not danger now; they are `doubt`, which still names 113.
+"""
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot import DATA
+from bot.textnorm import fold
+
+SITUATIONS_FILE = DATA / "situations.yml"
+CUES_FILE = DATA / "reading_cues.yml"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_SPLIT = re.compile(r"([.!?;:\n]+|\s[-–]\s)")
+WINDOW = 2  # a situation's parts may be spread over this many consecutive sentences
+
+
+def sentences(text: str) -> List[Tuple[str, bool]]:
+    """The sentences of a text, each with whether it ends in a question mark."""
+    pieces = _SENTENCE_SPLIT.split(text)
+    found = []
+    for i in range(0, len(pieces), 2):
+        separator = pieces[i + 1] if i + 1 < len(pieces) else ""
+        found.append((pieces[i], "?" in separator))
+    return found
+
+
+@lru_cache(maxsize=131072)
+def forms(word: str) -> FrozenSet[str]:
+    """The folded word and its bokmål and nynorsk lemmas: what a written word can mean."""
+    from simplemma import lemmatize  # loaded on first use: the tables take a moment
+
+    lowered = word.lower()
+    found = {fold(lowered)}
+    for lang in ("nb", "nn"):
+        try:
+            found.add(fold(lemmatize(lowered, lang=lang)))
+        except ValueError:  # simplemma rejects some odd tokens; the folded word still counts
+            pass
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str            # word | prefix | suffix | contains | phrase
+    value: str = ""      # folded text for the wildcard kinds
+    forms: FrozenSet[str] = frozenset()
+    parts: Tuple["Term", ...] = ()
+
+    def matches(self, token: "Token", exact: bool = False) -> bool:
+        # exact: the written word and its lemmas only, no typo correction (for the cues: a
+        # corrected "igjen" must not become the negation "ingen").
+        candidates = token.exact if exact else token.forms
+        if self.kind == "word":
+            return bool(self.forms & candidates)
+        # Wildcards test the written word and its lemmas ("bakhodet" -> "bakhode" ends in "hode").
+        if self.kind == "prefix":
+            return any(f.startswith(self.value) for f in candidates)
+        if self.kind == "suffix":
+            return any(f.endswith(self.value) for f in candidates)
+        return any(self.value in f for f in candidates)
+
+
+def _single(text: str) -> Term:
+    folded = fold(text)
+    if text.startswith("*") and text.endswith("*") and len(text) > 2:
+        return Term("contains", folded.strip("*"))
+    if text.startswith("*"):
+        return Term("suffix", folded[1:])
+    if text.endswith("*"):
+        return Term("prefix", folded[:-1])
+    return Term("word", folded, forms(text))
+
+
+def compile_term(text: str) -> Term:
+    words = text.split()
+    if len(words) == 1:
+        return _single(words[0])
+    return Term("phrase", fold(text), parts=tuple(_single(w) for w in words))
+
+
+@dataclass
+class Token:
+    text: str
+    folded: str
+    exact: FrozenSet[str]   # the written word and its lemmas
+    forms: FrozenSet[str]   # the same, plus the catalogue word it is a likely typo of
+    sentence: int
+
+
+@dataclass
+class Hit:
+    concept: str
+    sentence: int
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass
+class SituationReading:
+    """What the matcher found in one message."""
+    situations: List[str] = field(default_factory=list)   # ids that hold now, catalogue order
+    number: Optional[str] = None                          # "113" | "112" | "both"
+    doubt: bool = False                                   # a danger hint, or a situation read apart
+    read_apart: List[str] = field(default_factory=list)   # situations that hold but are past/negated/general
+    evidence: Dict[str, List[str]] = field(default_factory=dict)
+
+    @property
+    def primary(self) -> Optional[str]:
+        return self.situations[0] if self.situations else None
+
+
+class SituationMatcher:
+    def __init__(self, spec: dict, cues: dict):
+        self.situations = spec["situations"]
+        self.concepts = {cid: [compile_term(t) for t in c["terms"]] for cid, c in spec["concepts"].items()}
+        self.cues = {name: [compile_term(t) for t in terms] for name, terms in cues.items()}
+        vocab = set()
+        for terms in list(self.concepts.values()) + list(self.cues.values()):
+            for term in terms:
+                for part in term.parts or (term,):
+                    if part.kind == "word" and len(part.value) >= 5:
+                        vocab.add(part.value)
+        self.vocab = sorted(vocab)
+
+    # ----------------------------------------------------------------------------- tokens
+    @lru_cache(maxsize=65536)
+    def canonical(self, folded: str) -> str:
+        """The catalogue word a written word most likely is (a typo), or the word itself."""
+        if len(folded) < 5 or not folded.isalpha():
+            return folded
+        best = process.extractOne(folded, self.vocab, scorer=fuzz.ratio, score_cutoff=80)
+        return best[0] if best else folded
+
+    def tokens(self, text: str) -> List[Token]:
+        found = []
+        for number, (sentence, _) in enumerate(sentences(text)):
+            for match in _TOKEN.finditer(sentence):
+                word = match.group()
+                folded = fold(word)
+                exact = forms(word)
+                canonical = self.canonical(folded)
+                fuzzy = exact if canonical == folded else exact | forms(canonical) | {canonical}
+                found.append(Token(word, folded, exact, fuzzy, number))
+        return found
+
+    # ------------------------------------------------------------------------------- hits
+    @staticmethod
+    def _phrase_end(term: Term, tokens: List[Token], start: int, exact: bool) -> Optional[int]:
+        """End index of `term` (a phrase) starting at `start`; up to two words may come between
+        its parts ("våkner hun ikke"), all in one sentence."""
+        position = start
+        for index, part in enumerate(term.parts):
+            limit = position + (1 if index == 0 else 3)
+            for j in range(position, min(limit, len(tokens))):
+                if tokens[j].sentence != tokens[start].sentence:
+                    return None
+                if part.matches(tokens[j], exact):
+                    position = j + 1
+                    break
+            else:
+                return None
+        return position
+
+    def _find(self, terms: Sequence[Term], tokens: List[Token], exact: bool = False) -> List[Tuple[int, int, bool]]:
+        """(start, end, is_phrase) for every place a term matches."""
+        spans = []
+        for term in terms:
+            for i in range(len(tokens)):
+                if term.kind == "phrase":
+                    end = self._phrase_end(term, tokens, i, exact)
+                    if end is not None:
+                        spans.append((i, end, True))
+                elif term.matches(tokens[i], exact):
+                    spans.append((i, i + 1, False))
+        return spans
+
+    @staticmethod
+    def _negated(tokens: List[Token], start: int, end: int, negations: set) -> bool:
+        """'ingen kramper', 'ikke blod', 'blør ikke': a negation word just before or after."""
+        near = [i for i in (start - 2, start - 1, end) if 0 <= i < len(tokens)]
+        return any(i in negations and tokens[i].sentence == tokens[start].sentence for i in near)
+
+    def hits(self, tokens: List[Token]) -> List[Hit]:
+        negations = {s for s, _, _ in self._find(self.cues["negation"], tokens, exact=True)}
+        found = []
+        for concept, terms in self.concepts.items():
+            for start, end, is_phrase in self._find(terms, tokens):
+                # A phrase carries its own polarity ("våkner ikke"); single words can be negated.
+                negated = not is_phrase and self._negated(tokens, start, end, negations)
+                found.append(Hit(concept, tokens[start].sentence, start, end, negated))
+        return found
+
+    # ------------------------------------------------------------------------- sentences
+    def _sentence_flags(self, tokens: List[Token]) -> Dict[int, set]:
+        """Per sentence: which cue groups occur (past, now, general, question)."""
+        flags: Dict[int, set] = {}
+        for name in ("past", "now", "general", "conditional"):
+            for start, _, _ in self._find(self.cues[name], tokens, exact=True):
+                flags.setdefault(tokens[start].sentence, set()).add(name)
+        return flags
+
+    @staticmethod
+    def _read_apart(sentences: set, flags: Dict[int, set], questions: set) -> bool:
+        """True when every sentence a situation was found in is past or a general question."""
+        def apart(n: int) -> bool:
+            cues = flags.get(n, set())
+            past = "past" in cues and "now" not in cues
+            general = "general" in cues and ("conditional" in cues or n in questions) and "now" not in cues
+            return past or general
+        return all(apart(n) for n in sentences)
+
+    def read(self, text: str) -> SituationReading:
+        text = text or ""
+        tokens = self.tokens(text)
+        result = SituationReading()
+        if not tokens:
+            return result
+        hits = [h for h in self.hits(tokens) if not h.negated]
+        by_sentence: Dict[int, set] = {}
+        for hit in hits:
+            by_sentence.setdefault(hit.sentence, set()).add(hit.concept)
+        flags = self._sentence_flags(tokens)
+        questions = {n for n, (_, question) in enumerate(sentences(text)) if question}
+        last = max(t.sentence for t in tokens)
+        for situation in self.situations:
+            where = self._holds(situation, by_sentence, last)
+            if where is None:
+                continue
+            words = [tokens[h.start].text for h in hits if h.sentence in where
+                     and any(h.concept in alt for alt in situation["holds_when"])]
+            if self._read_apart(where, flags, questions):
+                result.read_apart.append(situation["id"])
+                continue
+            result.situations.append(situation["id"])
+            result.evidence[situation["id"]] = words
+        numbers = {s["number"] for s in self.situations if s["id"] in result.situations}
+        if "both" in numbers or {"112", "113"} <= numbers:
+            result.number = "both"
+        elif numbers:
+            result.number = numbers.pop()
+        doubt_concepts = {c for s in self.situations for c in s.get("doubt", [])}
+        result.doubt = not result.situations and (
+            bool(result.read_apart) or any(h.concept in doubt_concepts for h in hits))
+        return result
+
+    @staticmethod
+    def _holds(situation: dict, by_sentence: Dict[int, set], last: int) -> Optional[set]:
+        """The sentences where one alternative's concepts all occur within WINDOW sentences."""
+        for alternative in situation["holds_when"]:
+            needed = set(alternative)
+            for first in range(last + 1):
+                window = range(first, min(first + WINDOW, last + 1))
+                present = set().union(*(by_sentence.get(n, set()) for n in window))
+                if needed <= present:
+                    return {n for n in window if by_sentence.get(n, set()) & needed}
+        return None
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict:
+    return yaml.safe_load(SITUATIONS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> SituationMatcher:
+    return SituationMatcher(catalogue(), yaml.safe_load(CUES_FILE.read_text(encoding="utf-8")))
+
+
+def read_situations(text: str) -> SituationReading:
+    return default_matcher().read(text)
+
+
+def situation(situation_id: str) -> Optional[dict]:
+    return next((s for s in catalogue()["situations"] if s["id"] == situation_id), None)
