@@ -3,18 +3,22 @@
 Every fact carries its source and the date it was checked. A bad entry is reported with its
 id and field; in non-strict mode it is skipped (and logged loudly) so the rest keeps serving,
 in strict mode (`python -m bot catalogue check --strict`) load fails with CatalogueError.
-The rules themselves live in bot/catalogue_rules.py.
+A strict load also evaluates every service over sample weeks (past-midnight cut-offs, stale
+"24/7"; see bot/catalogue_rules.py), which is too slow for every process start.
+fact_table() lists every dated fact by age and confidence, oldest first, for maintainers.
 """
 import logging
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional, Tuple
 
 import yaml
 
-from bot import DATA
-from bot.catalogue_rules import Problem, check_service, check_sources, known_helseforetak
+from bot import DATA, clock
+from bot.catalogue_rules import (Problem, check_service, check_service_over_time, check_sources,
+                                 known_helseforetak, parse_checked)
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +38,7 @@ class Channel:
     type: str  # phone | sms | chat | web | email | visit
     value: str
     hours: str  # OSM opening_hours, "24/7", or "unknown"
-    confidence: str  # high | low
+    confidence: str  # high | low | unverified
     source: Tuple[str, ...]
     checked: str  # "2026-10-08", "2021-11", "2018" or "undated"
     note: Optional[str] = None
@@ -53,11 +57,12 @@ class Service:
     address: Optional[str] = None
     location: Optional[Tuple[float, float]] = None  # (lat, lon), approximate; see facts
     helseforetak: Optional[str] = None
-    access: Optional[str] = None  # walk_in | referral | via_legevakt | unknown
+    access: Optional[str] = None  # walk_in | call_first | via_legevakt | referral | unknown
     notes: Tuple[str, ...] = ()
     aliases: Tuple[str, ...] = ()
     locations: Tuple[Tuple[float, float], ...] = ()  # all sites (first == location)
     facts: dict = field(default_factory=dict, compare=False, hash=False)  # raw fact blocks with source/checked
+    also_serves: Tuple[str, ...] = ()  # Oslo bydeler outside its own trust that it also takes (shared catchment)
 
     @property
     def offerable(self) -> bool:
@@ -96,7 +101,8 @@ def _service(raw: dict) -> Service:
     locs = [raw["location"]] if raw.get("location") else []
     locs += raw.get("extra_locations") or []
     points = tuple((float(p["lat"]), float(p["lon"])) for p in locs)
-    facts = {k: raw[k] for k in ("address", "location", "extra_locations", "helseforetak", "access") if k in raw}
+    facts = {k: raw[k] for k in ("address", "location", "extra_locations", "helseforetak", "access", "also_serves")
+             if k in raw}
     return Service(
         id=raw["id"], name=raw["name"], kind=raw["kind"], status=raw["status"],
         audiences=tuple(raw["audiences"]), description=raw["description"],
@@ -105,11 +111,16 @@ def _service(raw: dict) -> Service:
         helseforetak=value("helseforetak"), access=value("access"),
         notes=tuple(n["text"] for n in raw.get("notes") or []),
         aliases=tuple(str(a) for a in raw.get("aliases") or []), locations=points, facts=facts,
+        also_serves=tuple(str(b) for b in value("also_serves") or ()),
     )
 
 
-def parse_catalogue(content: dict, path: Path, strict: bool = False) -> Catalogue:
-    """Validate parsed YAML; skip (or, strict, refuse) every entry with a problem."""
+def parse_catalogue(content: dict, path: Path, strict: bool = False, today: Optional[date] = None) -> Catalogue:
+    """Validate parsed YAML; skip (or, strict, refuse) every entry with a problem.
+
+    Strict also runs the checks over time; `today` (default: the bot's clock) dates the
+    two-year limit on "24/7" claims.
+    """
     if not isinstance(content, dict):
         raise CatalogueError([Problem("<file>", "<root>", "not a mapping with 'sources' and 'services'")])
     sources = content.get("sources") or {}
@@ -120,6 +131,8 @@ def parse_catalogue(content: dict, path: Path, strict: bool = False) -> Catalogu
     hf_names = known_helseforetak()
     for index, raw in enumerate(content.get("services") or []):
         found = check_service(raw, sources, hf_names, index)
+        if strict and not found:
+            found = check_service_over_time(raw, today or clock.now().date())
         sid = raw.get("id") if isinstance(raw, dict) else None
         if sid in seen:
             found.append(Problem(str(sid), "id", "duplicate id"))
@@ -135,7 +148,7 @@ def parse_catalogue(content: dict, path: Path, strict: bool = False) -> Catalogu
     return Catalogue(services=services, sources=sources, problems=problems, path=path)
 
 
-def read_catalogue(path=None, strict: bool = False) -> Catalogue:
+def read_catalogue(path=None, strict: bool = False, today: Optional[date] = None) -> Catalogue:
     """Read and validate without the cache (for `catalogue check` and tests)."""
     path = Path(path) if path else SERVICES_PATH
     try:
@@ -146,7 +159,7 @@ def read_catalogue(path=None, strict: bool = False) -> Catalogue:
             raise CatalogueError([problem]) from err
         log.error("CATALOGUE PROBLEM: %s", problem)
         return Catalogue(services=[], sources={}, problems=[problem], path=path)
-    return parse_catalogue(content, path, strict=strict)
+    return parse_catalogue(content, path, strict=strict, today=today)
 
 
 @lru_cache(maxsize=8)
@@ -161,3 +174,39 @@ def load_catalogue(path=None, strict: bool = False) -> Catalogue:
 
 def clear_cache() -> None:
     _cached.cache_clear()
+
+
+@dataclass(frozen=True)
+class FactAge:
+    service_id: str
+    field: str
+    checked: str
+    age_days: Optional[int]  # None when undated
+    confidence: str  # high | low | unverified | - (fact blocks carry none)
+
+
+def fact_ages(catalogue: Catalogue, today: date) -> List[FactAge]:
+    """Every channel and fact block with its age on `today`, oldest first (undated first of all)."""
+    rows = []
+    for service in catalogue.services:
+        items = [(f"channels[{i}] {c.type} {c.value}", c.checked, c.confidence) for i, c in enumerate(service.channels)]
+        for name, block in service.facts.items():
+            for i, item in enumerate(block if isinstance(block, list) else [block]):
+                if isinstance(item, dict):
+                    label = name if not isinstance(block, list) else f"{name}[{i}]"
+                    items.append((label, item.get("checked"), "-"))
+        for fieldname, checked, confidence in items:
+            day = parse_checked(checked)
+            rows.append(FactAge(service.id, fieldname, str(checked), (today - day).days if day else None, confidence))
+    rank = {"unverified": 0, "low": 1, "-": 2, "high": 3}
+    return sorted(rows, key=lambda r: (r.age_days is not None, -(r.age_days or 0), rank.get(r.confidence, 9),
+                                       r.service_id, r.field))
+
+
+def fact_table(catalogue: Catalogue, today: date) -> str:
+    """A plain-text table of fact_ages() for `python -m bot catalogue check`."""
+    lines = [f"{'age':>9}  {'confidence':<10}  {'checked':<10}  service: field"]
+    for row in fact_ages(catalogue, today):
+        age = "undated" if row.age_days is None else f"{row.age_days} d"
+        lines.append(f"{age:>9}  {row.confidence:<10}  {row.checked:<10}  {row.service_id}: {row.field}")
+    return "\n".join(lines)

@@ -1,10 +1,15 @@
 """Norwegian status lines for opening hours: "åpen nå, stenger kl. 18.00", "døgnåpen",
-"stengt nå – åpner igjen i morgen kl. 11.00", and "sist sjekket 8. oktober 2026 – ring og sjekk".
+"stengt nå – åpner igjen i morgen kl. 11.00".
+
+A line whose facts are old, low-confidence or unverified ends with "*", and the answer carries
+ONE note for all of them (freshness_note / with_freshness_note: "Tider merket * er ikke bekreftet
+nylig – ring og sjekk.") instead of a caution on every line, which buried the numbers. A "24/7"
+that is not confirmed (confidence low or unverified) is never called "døgnåpen".
 
 All words come from data/phrases/hours.yml; this module only chooses and fills them.
 """
 from datetime import date, datetime, timedelta
-from typing import Optional
+from typing import Iterable, Optional
 
 from bot import clock
 from bot.catalogue_rules import parse_checked
@@ -77,33 +82,42 @@ def checked_text(checked) -> Optional[str]:
 
 
 def needs_check(channel, kind: str, at: datetime) -> bool:
-    """Low confidence, older than 12 months, or undated (except national emergency numbers)."""
+    """Low or unverified confidence, older than 12 months, or undated (not national emergency numbers)."""
     if kind in NO_CAUTION_KINDS:
         return False
-    if channel.confidence == "low":
+    if channel.confidence != "high":
         return True
     checked = parse_checked(channel.checked)
     return checked is None or at.date() - checked > STALE_AFTER
 
 
-def caution_text(channel, kind: str, at: datetime) -> Optional[str]:
-    """ "sist sjekket 8. oktober 2026 – ring og sjekk", "sjekk nettsiden", or None."""
-    if not needs_check(channel, kind, at):
-        return None
-    advice = phrase("hours.check_online") if channel.type in ("chat", "web", "email") else phrase("hours.check_by_phone")
-    when = checked_text(channel.checked)
-    if when is None:
-        return advice
-    return phrase("hours.last_checked", date=when) + phrase("hours.caution_join") + advice
+def channel_status_text(channel, kind: str, status: HoursStatus, now: Optional[datetime] = None) -> str:
+    """status_text, but an unconfirmed "24/7" is "oppgitt å være åpen hele døgnet", never "døgnåpen"."""
+    if status.always_open and channel.confidence != "high" and kind not in NO_CAUTION_KINDS:
+        return phrase("hours.always_open_unconfirmed")
+    return status_text(status, now)
 
 
 def channel_line(service, channel, at: datetime, now: Optional[datetime] = None) -> str:
-    """ "RUSinfo, telefon 915 08 588: stengt nå – åpner igjen tirsdag kl. 11.00 (sist sjekket …)"."""
+    """ "RUSinfo, telefon 915 08 588: stengt nå – åpner igjen tirsdag kl. 11.00*" ("*": see freshness_note)."""
     status = status_at(channel.hours, at)
+    shown = channel_status_text(channel, service.kind, status, now)
+    if needs_check(channel, service.kind, status.at):
+        shown += phrase("hours.unconfirmed_mark")
     if channel.value in service.name:  # "Legevakt 116 117, telefon 116 117" says the number twice
-        text = phrase("hours.channel_line_named", name=service.name, status=status_text(status, now))
-    else:
-        text = phrase("hours.channel_line", name=service.name, type=phrase(f"hours.channel_types.{channel.type}"),
-                      value=channel.value, status=status_text(status, now))
-    caution = caution_text(channel, service.kind, status.at)
-    return phrase("hours.with_caution", text=text, caution=caution) if caution else text
+        return phrase("hours.channel_line_named", name=service.name, status=shown)
+    return phrase("hours.channel_line", name=service.name, type=phrase(f"hours.channel_types.{channel.type}"),
+                  value=channel.value, status=shown)
+
+
+def freshness_note(lines: Iterable[str]) -> Optional[str]:
+    """The one note an answer needs when any of its lines carries the "*" mark, else None."""
+    mark = phrase("hours.unconfirmed_mark")
+    return phrase("hours.freshness_note") if any(mark in line for line in lines) else None
+
+
+def with_freshness_note(lines: Iterable[str], bullet: str = "") -> str:
+    """Lines joined for one answer, followed by the freshness note once if any line needs it."""
+    lines = list(lines)
+    note = freshness_note(lines)
+    return "\n".join([bullet + line for line in lines] + ([note] if note else []))

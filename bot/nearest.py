@@ -1,7 +1,8 @@
 """Rank the acute substance units (rusakutt) for a place.
 
 The person's own health trust's unit comes first (that is where they belong and will be sent),
-then the rest by straight-line distance. Where the trust has no unit Losen may offer, the answer
+then the rest by straight-line distance. Oslo bydeler whose acute patients two trusts share
+(a unit's `also_serves` in the catalogue) count both units as their own, so both are offered. Where the trust has no unit Losen may offer, the answer
 says so and points to the doors that are always there: legevakt and 113, whose numbers come from
 the catalogue entries below, never from code.
 """
@@ -26,8 +27,11 @@ class RankedUnit:
     own_trust: bool
     address: str | None
     phone: str | None
-    access: str | None  # walk_in | referral | via_legevakt | unknown
-    always_open: bool
+    access: str | None  # walk_in | call_first | via_legevakt | referral | unknown
+    always_open: bool  # a confirmed (confidence high) "24/7": may be called "døgnåpen"
+    maybe_always_open: bool = False  # "24/7" only on an old or secondary source: never "døgnåpen"
+    access_source: tuple = ()  # source ids behind `access`
+    unconfirmed: bool = False  # some fact shown (hours, phone, access) is low-confidence or unverified
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -82,12 +86,24 @@ def _rank(service, place: Place) -> RankedUnit:
     distance = min((haversine_km(place.lat, place.lon, lat, lon) for lat, lon in _points(service)),
                    default=float("inf")) if place.lat is not None else float("inf")
     channels = tuple(service.channels or ())
+    around_the_clock = [c for c in channels if c.hours == "24/7"]
+    confirmed = any(getattr(c, "confidence", "high") == "high" for c in around_the_clock)
+    facts = getattr(service, "facts", {}) or {}
+    access_block = facts.get("access") if isinstance(facts.get("access"), dict) else {}
+    shown = [c for c in channels if c.type in ("phone", "visit")]
     return RankedUnit(
         id=service.id, name=service.name, distance_km=round(distance, 1),
-        own_trust=_same_trust(service.helseforetak, place.helseforetak),
+        own_trust=_same_trust(service.helseforetak, place.helseforetak) or _serves_bydel(service, place),
         address=service.address, phone=_phone(service), access=service.access,
-        always_open=any(c.hours == "24/7" for c in channels),
+        always_open=confirmed, maybe_always_open=bool(around_the_clock) and not confirmed,
+        access_source=tuple(access_block.get("source") or ()),
+        unconfirmed=any(getattr(c, "confidence", "high") != "high" for c in shown),
     )
+
+
+def _serves_bydel(service, place: Place) -> bool:
+    # Shared catchments are named by Oslo bydel; only a bydel-level place can match one.
+    return place.kind == "bydel" and place.name in tuple(getattr(service, "also_serves", ()) or ())
 
 
 def _same_trust(a: str | None, b: str | None) -> bool:

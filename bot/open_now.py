@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from bot import clock
 from bot.catalogue import Catalogue, Channel, Service, load_catalogue
 from bot.hours import HoursStatus, status_at
+from bot.hours_text import needs_check
 
 LIVE_TYPES = ("phone", "sms", "chat", "visit")
 # Used when nothing else is open for an audience: round-the-clock national numbers.
@@ -36,6 +37,7 @@ class Entry:
             "state": self.status.state, "open": self.status.is_open, "always_open": self.status.always_open,
             "closes_at": iso(self.status.closes_at), "next_open": iso(self.status.next_open),
             "confidence": self.channel.confidence, "checked": self.channel.checked,
+            "unconfirmed": needs_check(self.channel, self.service.kind, self.status.at),
         }
 
 

@@ -13,11 +13,11 @@ from bot import ROOT, clock
 from bot.catalogue import load_catalogue
 from bot.clock import parse_moment
 from bot.hours import HoursError, hours_problem, open_periods, parse_hours, status_at
-from bot.hours_text import caution_text, channel_line, status_text
+from bot.hours_text import channel_line, freshness_note, needs_check, status_text, with_freshness_note
 from bot.open_now import service_status, services_open
 
 RUSINFO = "Mo-Fr 11:00-14:30,15:00-18:00; PH off"
-SOS_CHAT = "Mo-We 18:30-22:30; Th-Fr 18:30-01:30; Sa-Su 14:30-01:30"
+SOS_CHAT = "Mo-We 18:30-22:30, Th-Fr 18:30-01:30, Sa-Su 14:30-01:30"  # "," keeps the after-midnight tails
 EVERY_DAY = "Mo-Su 10:00-12:00; PH off"
 
 
@@ -122,19 +122,25 @@ def test_status_lines_around_the_clock_and_other_moments():
     assert status_text(status_at(RUSINFO, far), now=far) == "stengt nå – åpner igjen i morgen kl. 11.00"
 
 
-def test_caution_for_low_confidence_and_old_facts():
+def test_unconfirmed_lines_are_marked_and_explained_once():
     cat = load_catalogue()
     moment = at("2026-04-07T12:00")
-    rusinfo = cat.get("rusinfo")
-    assert caution_text(rusinfo.channels[0], "helpline", moment) == "sist sjekket 8. oktober 2026 – ring og sjekk"
-    assert caution_text(rusinfo.channels[1], "helpline", moment) == "sist sjekket 8. oktober 2026 – sjekk nettsiden"
-    mh = cat.get("mental-helse-hjelpetelefonen")  # high confidence but checked November 2021
-    assert caution_text(mh.channels[0], mh.kind, moment) == "sist sjekket november 2021 – ring og sjekk"
-    doping = cat.get("dopingkontakten").channels[1]
-    assert caution_text(doping, "helpline", moment) == "sist sjekket i 2018 – ring og sjekk"
+    rusinfo = cat.get("rusinfo")  # secondary source (low confidence), checked 8 October 2026
+    assert needs_check(rusinfo.channels[0], "helpline", moment)
+    line = channel_line(rusinfo, rusinfo.channels[0], moment, now=moment)
+    assert line == "RUSinfo, telefon 915 08 588: åpen nå, stenger kl. 14.30*"
     amk = cat.get("medisinsk-nodtelefon-113")
-    assert caution_text(amk.channels[0], amk.kind, moment) is None
+    assert not needs_check(amk.channels[0], amk.kind, moment)
     assert channel_line(amk, amk.channels[0], moment, now=moment) == "Medisinsk nødtelefon 113: døgnåpen"
+    mh = cat.get("mental-helse-hjelpetelefonen")  # 24/7 only on sources from 2018-2023
+    assert channel_line(mh, mh.channels[0], moment, now=moment) == \
+        "Mental Helse Hjelpetelefonen, telefon 116 123: oppgitt å være åpen hele døgnet*"
+    note = "Tider merket * er ikke bekreftet nylig – ring og sjekk."
+    assert freshness_note(["Legevakt 116 117: døgnåpen"]) is None
+    assert freshness_note(["a*", "b", "c*"]) == note
+    text = with_freshness_note(["Legevakt 116 117: døgnåpen", "RUSinfo …*", "Kirkens SOS …*"], bullet="• ")
+    assert text.count(note) == 1 and text.splitlines()[0] == "• Legevakt 116 117: døgnåpen"
+    assert text.splitlines()[-1] == note
 
 
 @pytest.mark.parametrize("audience", [None, "user", "relative", "child"])
@@ -196,7 +202,7 @@ from bot.hours import status_at
 out = []
 for m in ["2026-04-07T14:45", "2026-03-29T02:30", "2026-10-25T01:00", "2026-12-24T12:00"]:
     s = status_at("Mo-Fr 11:00-14:30,15:00-18:00; PH off", parse_moment(m))
-    c = status_at("Mo-We 18:30-22:30; Th-Fr 18:30-01:30; Sa-Su 14:30-01:30", parse_moment(m))
+    c = status_at("Mo-We 18:30-22:30, Th-Fr 18:30-01:30, Sa-Su 14:30-01:30", parse_moment(m))
     out.append([s.state, str(s.closes_at), str(s.next_open), c.state, str(c.closes_at), str(c.next_open)])
 out.append(now().isoformat())
 print(json.dumps(out))

@@ -147,12 +147,32 @@ def test_trust_without_unit_says_so_and_names_the_open_doors(catalogue):
 
 
 def test_trust_with_unit_leads_with_it(catalogue):
+    # The frozen snapshot has Bergen as walk_in with a low-confidence 24/7 (see test_services_corrected
+    # for the corrected live entry): the unit is named, but a low-confidence 24/7 is never "døgnåpen".
     lines = nearest_lines(nearest_units(resolve_place("i Bergen").place, catalogue))
     assert not any("ikke funnet" in line for line in lines)
     unit_line = next(line for line in lines if line.startswith("Akuttposten"))
-    assert "ca. 2,0 km i luftlinje" in unit_line and "døgnåpen" in unit_line
-    assert "Telefon: 53 03 27 79" in lines
-    assert "du kan møte opp selv" in lines
+    assert "ca. 2,0 km i luftlinje" in unit_line and "døgnåpen" not in unit_line
+    assert unit_line.endswith("(oppgitt å ha inntak hele døgnet*)")
+    assert "Telefon: 53 03 27 79*" in lines
+    assert "Du kan møte opp selv." in lines
+    assert lines[-1] == "Tider merket * er ikke bekreftet nylig – ring og sjekk."
+
+
+@pytest.mark.parametrize("access,phone,expected", [
+    ("walk_in", None, "Du kan møte opp selv."),
+    ("call_first", "22 00 00 00", "Ring 22 00 00 00 før du drar."),
+    ("call_first", None, "Ring legevakten på 116 117 før du drar."),
+    ("via_legevakt", None, "Du kommer inn via legevakten: ring 116 117 først."),
+    ("referral", None, "Du trenger henvisning fra lege: ring legevakten på 116 117 først."),
+    ("unknown", None, "Ring legevakten på 116 117 først og spør hvordan du kommer inn."),
+])
+def test_every_way_in_is_something_to_act_on(access, phone, expected):
+    from bot.nearest import RankedUnit
+    from bot.nearest_text import access_text
+    unit = RankedUnit(id="x", name="X", distance_km=3.0, own_trust=True, address=None, phone=phone,
+                      access=access, always_open=False)
+    assert access_text(unit, "116 117") == expected
 
 
 def test_emergency_numbers_come_from_the_catalogue(tmp_path):
