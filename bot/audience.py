@@ -1,44 +1,222 @@
-"""Who is writing — user, relative or child — from the words of one message.
+"""Who is writing — user, relative or child — from the words of the whole message.
 
 Cues and weights live in data/audience.yml and use the red-flag pattern syntax, so the same
-typo-tolerant matcher reads them. The audience with the highest total wins; when no audience
-reaches the file's `min_score`, or two tie, the answer is None (unsure) and the caller decides.
+matcher reads them. A small age reader (`writer_age`) finds the writer's own age where patterns
+are clumsy: "jeg er 14", "Gutt, 13", "Jente 15 år" as a signature, "Kvinne, 34 år fra Oslo",
+"(16)". A writer under 18 is the child flow whatever the message is about. The audience with the
+highest total wins; when no audience reaches the file's `min_score`, or two tie, the answer is
+None (unsure) and the caller decides.
 """
+import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import List, Optional, Tuple
 
 import yaml
 
 from bot import DATA
 from bot.redflags import RedFlagMatcher
+from bot.textnorm import fold
 
 AUDIENCE_FILE = DATA / "audience.yml"
 AUDIENCES = ("user", "relative", "child")
+# Words, numbers and parentheses; "15-åring" -> "15", "åring"; "15år" -> "15", "år".
+_TOKEN = re.compile(r"\d+|[^\W\d_]+|[()%]", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Writer:
+    """What the message says about the writer: a stated age, and whether they sign as a parent."""
+    age: Optional[int] = None
+    parent: bool = False
+
+
+@lru_cache(maxsize=1)
+def _spec() -> dict:
+    return yaml.safe_load(AUDIENCE_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _reader() -> dict:
+    raw = _spec()["age_reader"]
+    return {key: (frozenset(fold(str(w)) for w in value) if isinstance(value, list) else value)
+            for key, value in raw.items()}
 
 
 @lru_cache(maxsize=1)
 def _setup():
-    spec = yaml.safe_load(AUDIENCE_FILE.read_text(encoding="utf-8"))
+    spec = _spec()
     flags = [{"id": c["id"], "criterion": c["audience"], "patterns": c["patterns"],
               "unless": c.get("unless", [])} for c in spec["cues"]]
     weights = {c["id"]: c["weight"] for c in spec["cues"]}
     return RedFlagMatcher({"flags": flags}, fuzzy=spec.get("fuzzy", True)), weights, spec.get("min_score", 1)
 
 
+# ------------------------------------------------------------------------------------ age reader
+def _sentences(text: str) -> List[List[Tuple[str, str]]]:
+    """Each sentence (or line) as (written, folded) tokens."""
+    out = []
+    for part in _SENTENCE_END.split(text or ""):
+        tokens = [(t, fold(t)) for t in _TOKEN.findall(part)]
+        if tokens:
+            out.append(tokens)
+    return out
+
+
+def _age(folded: str, r: dict) -> Optional[int]:
+    if folded.isdigit() and len(folded) <= 2 and r["min_age"] <= int(folded) <= r["max_age"]:
+        return int(folded)
+    return None
+
+
+def _skip(words: List[str], i: int, skippable: frozenset, step: int) -> int:
+    while 0 <= i < len(words) and words[i] in skippable:
+        i += step
+    return i
+
+
+def _after_is_age(words: List[str], i: int, r: dict) -> bool:
+    """The word after the number does not make it weeks, days, glasses, ..."""
+    j = i + 1
+    if j < len(words) and words[j] in ("ar", "aar", "aring"):
+        return True
+    return j >= len(words) or words[j] not in r["not_age_after"]
+
+
+def _statement_age(words: List[str], r: dict) -> Optional[int]:
+    """'jeg er 14', 'eg er berre 13 år', 'jeg er en 15 år gammel jente', 'er 15 og ...', 'jeg er ei jente på 14'."""
+    articles = frozenset(("en", "ei", "et", "eit"))
+    for i, word in enumerate(words):
+        age = _age(word, r)
+        if age is None:
+            continue
+        j = _skip(words, i - 1, r["age_adverbs"] | articles, -1)
+        # "jeg er ei jente på 14": step back over "på" and a self word.
+        if j >= 1 and words[j] == "pa" and words[j - 1] in r["self_words"]:
+            j = _skip(words, j - 2, articles, -1)
+        if j < 0 or words[j] not in r["be_words"]:
+            continue
+        subject_dropped = j == 0  # "Er 15 og pappa drikker"
+        if (subject_dropped or words[j - 1] in r["i_words"]) and _after_is_age(words, i, r):
+            return age
+    return None
+
+
+def _self_word_age(words: List[str], r: dict) -> Tuple[Optional[int], bool]:
+    """'Gutt, 13', 'Jente 15 år', 'Kvinne, 34 år fra Oslo', '15 år gammel jente her', 'Mamma (45)'."""
+    start = _skip(words, 0, r["lead_words"], 1)
+    selves = r["self_words"] | r["parent_self_words"]
+    if start < len(words) and words[start] in selves:
+        k = start + 1 + (start + 1 < len(words) and words[start + 1] == "(")
+        if k < len(words) and _age(words[k], r) is not None and _after_is_age(words, k, r):
+            return _age(words[k], r), words[start] in r["parent_self_words"]
+    if start < len(words) and _age(words[start], r) is not None:
+        if start + 1 < len(words) and words[start + 1] == "aring":  # "15-åring her"
+            return _age(words[start], r), False
+        k = _skip(words, start + 1, frozenset(("ar", "aar", "aring", "gammel", "gamal", "gamle")), 1)
+        if k > start + 1 and k < len(words) and words[k] in selves:
+            return _age(words[start], r), words[k] in r["parent_self_words"]
+    return None, False
+
+
+def _paren_age(sentence: List[Tuple[str, str]], last: bool, r: dict) -> Optional[int]:
+    """'Jeg (16) lurer på ...', '(16) kan man ...', 'Ida (16)' at the end; not 'sønnen min (16)'."""
+    words = [f for _, f in sentence]
+    for i in range(1, len(words) - 1):
+        if words[i - 1] != "(" or words[i + 1] not in (")", "ar") or _age(words[i], r) is None:
+            continue
+        before = words[i - 2] if i >= 2 else None
+        if before in r["other_person_words"]:
+            continue
+        closes = last and i + 2 >= len(words)  # "Hilsen Ida (14)" ends the message: a signature
+        if before is None or before in r["i_words"] or before in r["self_words"] or closes:
+            return _age(words[i], r)
+    return None
+
+
+def _signature(sentence: List[Tuple[str, str]], r: dict) -> Tuple[Optional[int], bool]:
+    """A short closing line of names, self words and one age: 'Jente 15 år', '- Ida, 14', 'Bekymret mor'."""
+    if len(sentence) > r["signature_max_words"]:
+        return None, False
+    allowed = r["signature_words"] | r["self_words"] | r["parent_self_words"] | r["lead_words"]
+    ages, parent = [], False
+    for written, folded in sentence:
+        if folded in ("(", ")", "%"):
+            continue
+        if folded.isdigit():
+            if _age(folded, r) is None:
+                return None, False
+            ages.append(int(folded))
+        elif folded in r["parent_self_words"]:
+            parent = True
+        elif folded in allowed:
+            continue
+        elif not (written[:1].isupper() and folded not in r["not_names"] and folded not in r["other_person_words"]):
+            return None, False
+    # A bare number ("12", a reply to something else) is not a signature: it needs a word with it.
+    worded = any(f.isalpha() for _, f in sentence)
+    return (ages[0] if len(ages) == 1 and worded else None), parent
+
+
+def writer_age(text: str) -> Writer:
+    """The writer's own stated age (and whether they sign as a parent), read from the whole message."""
+    r = _reader()
+    sentences = _sentences(text)
+    found, parent = None, False
+    for sentence in sentences:
+        found = _statement_age([f for _, f in sentence], r)
+        if found is not None:
+            break
+    if found is None:
+        for sentence in sentences:
+            found, parent = _self_word_age([f for _, f in sentence], r)
+            if found is not None:
+                break
+    if found is None:
+        for n, sentence in enumerate(sentences):
+            found = _paren_age(sentence, n == len(sentences) - 1, r)
+            if found is not None:
+                break
+    if sentences:
+        signed_age, signed_parent = _signature(sentences[-1], r)
+        if found is None:
+            found = signed_age
+        parent = parent or signed_parent
+    return Writer(found, parent)
+
+
+# ------------------------------------------------------------------------------------- scoring
 def scores(text: str) -> Counter:
-    """Weight per audience; each cue counts once per message."""
+    """Weight per audience; each cue counts once per message, plus what the age reader found."""
     matcher, weights, _ = _setup()
+    r = _reader()
     totals = Counter()
+    parent_words = 0
     for cue in matcher.detect(text or ""):
         totals[cue.criterion] += weights[cue.id]
+        if cue.id == "child_parents":
+            parent_words = weights[cue.id]
+    writer = writer_age(text)
+    if writer.age is not None and writer.age < r["child_below"]:
+        totals["child"] += r["child_age_weight"]
+    elif writer.age is not None:
+        # A grown-up: "mamma drikker" makes them a relative, never the child flow.
+        totals.pop("child", None)
+        if parent_words:
+            totals["relative"] += parent_words
+        totals["user"] += r["adult_user_weight"]
+    if writer.parent:
+        totals.pop("child", None)
+        totals["relative"] += r["parent_signature_weight"]
     return totals
 
 
 def detect_audience(text: str) -> Optional[str]:
     """'user', 'relative', 'child', or None when the message does not say."""
     _, _, min_score = _setup()
-    ranked = scores(text).most_common()
+    ranked = [(a, s) for a, s in scores(text).most_common() if a in AUDIENCES and s > 0]
     if not ranked or ranked[0][1] < min_score:
         return None
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
@@ -49,10 +227,13 @@ def detect_audience(text: str) -> Optional[str]:
 @lru_cache(maxsize=1)
 def default_audience() -> str:
     """Who assess() reports when a message has no cue (the conversation itself asks instead)."""
-    return yaml.safe_load(AUDIENCE_FILE.read_text(encoding="utf-8"))["default"]
+    return _spec()["default"]
 
 
 def is_explicit(text: str) -> bool:
-    """True when the message states who is writing ("jeg er 12", "jeg er pårørende")."""
+    """True when the message states who is writing ("jeg er 12", "Jente, 15 år", "jeg er pårørende")."""
     matcher, weights, _ = _setup()
+    writer = writer_age(text)
+    if writer.parent or (writer.age is not None and writer.age < _reader()["child_below"]):
+        return True
     return any(weights[cue.id] >= 10 for cue in matcher.detect(text or ""))

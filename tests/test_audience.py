@@ -1,0 +1,131 @@
+"""bot/audience.py: who is writing, read from the whole message (cues + the writer's own age).
+
+Every message here was written for this test, in the voices people use: parents' letters with a
+signature, teenagers' text messages, nynorsk, a signature line with an age. None is from data/eval/.
+"""
+import pytest
+
+from bot.audience import detect_audience, is_explicit, writer_age
+
+CHILD = [
+    "jeg er 10 år og pappa drikker hver dag",
+    "er det min feil at pappa drikker? Jente, 15 år",
+    "Gutt, 13",
+    "(16) kan man dø av å røyke hasj en gang?",
+    "Hei! jeg er en jente på 14 og mamma drikker vin hver kveld",
+    "e 15 og mamma e full igjen",
+    "15 år gammel gutt her. kompisen min tar piller på fester, er det farlig?",
+    "Hilsen Ida (14)",
+    "Er 16 og har røykt hasj i et år, er det farlig?",
+    # Writing about a boyfriend, signed with an age: the writer's age decides.
+    "Hei\nKjæresten min har begynt å ta kokain i helgene. Jeg har tatt det opp med ham, men han sier "
+    "at det er under kontroll.\nJeg vet ikke hva jeg skal tro.\nJente 15 år",
+    # A long letter about a father, age only in the signature.
+    "Hei. Jeg skriver fordi jeg ikke vet hvem andre jeg kan spørre. Faren min drikker nesten hver helg, "
+    "og da blir han sur og roper. Mora mi sier at det ikke er så farlig. Jeg liker ikke å være hjemme da. "
+    "Jeg har ikke sagt det til noen på skolen. Er det normalt å ha det sånn? Hva kan jeg gjøre?\n"
+    "Gutt 13",
+    "eg er 12 år og mamma drikk mykje. kven kan eg snakke med?",
+    "Jeg er bare 11 og broren min på 19 selger hasj. Jeg er redd",
+    "jeg går i 8. klasse og pappa er full hver fredag",
+    "Jeg er 17 år og har drukket for mye i helgene i det siste",
+    "Hei, eg er ei jente på 15 og bestekompisen min drikk seg full kvar helg",
+    "æ e 14 og stefaren min ruse sæ",
+]
+
+RELATIVE = [
+    "Hei. Sønnen min på 19 røyker hasj hver dag. Hva skal jeg gjøre? Mvh bekymret mor",
+    "Jeg er mor til en gutt på 17 som har begynt å røyke hasj.",
+    "Mannen min drikker hver kveld og jeg orker ikke mer",
+    "kjæresten min røyker hasj hele tiden",
+    "vennen min tar mye piller, hva gjør jeg?",
+    "Jeg er 25 og mamma drikker",
+    "sønnen min (16) røyker hasj, og pappaen hans drikker også",
+    "Hei, jeg tar kontakt fordi mannen min drikker. Jeg bruker mye tid på å skjule det for ungene.",
+    "Kvinne, 52 år. Dattera mi på 24 er avhengig av piller og bor hos meg igjen.",
+    "Vi har en sønn på 22 som har brukt amfetamin i to år. Vi foreldre er helt utslitte.",
+    # A long letter from a parent; "jeg har tatt", "jeg bruker" are not the writer's own use.
+    "Hei. Jeg har en datter på 16 som har endret seg mye det siste halvåret. Hun kommer sent hjem, "
+    "lyver om hvor hun har vært, og i går fant jeg noen piller på rommet hennes. Jeg har tatt det opp "
+    "med henne, men hun blir bare sint. Jeg bruker all kraft på å holde familien sammen. Faren hennes "
+    "mener jeg overdriver. Hvordan kan jeg vite hva pillene er, og hvordan snakker jeg med henne?\n"
+    "Hilsen fortvilet mamma",
+    "Samboeren min har sprukket igjen etter to år rusfri. Jeg er pårørende og vet ikke hvor jeg skal gå.",
+    "Eg er 45 og kona mi drikk i skjul. Korleis kan eg snakke med henne?",
+    "Mamma til en gutt på 15 her. Han har begynt å snuse og drikke.",
+    "broren min er på kjøret igjen og mamma og pappa orker ikke mer. jeg er 30",
+    "Far til ei jente på 17. Hun har vært på fest og kom hjem helt borte.",
+]
+
+USER = [
+    "jeg drikker hver dag og klarer ikke å slutte",
+    "Hei! Jeg lurer på om det er farlig å drikke alkohol når man tar antibiotika. Kvinne, 34 år fra Oslo",
+    "har tatt sobril i flere år og vil slutte, hvordan gjør jeg det trygt?",
+    "eg har drukke kvar dag i tre veker",
+    "Mann, 41. Jeg har brukt kokain i helgene og merker at det tar over. Kona mi vet ikke om det.",
+    "jeg er 9 uker på vei og har røykt hasj",
+    "Jeg er rusavhengig og har mistet leiligheten",
+]
+
+UNSURE = [
+    "hva er LAR?",
+    "hva er været i morgen",
+    "Vi har drukket i 10 år.",
+]
+
+
+@pytest.mark.parametrize("text", CHILD)
+def test_child(text):
+    assert detect_audience(text) == "child"
+
+
+@pytest.mark.parametrize("text", RELATIVE)
+def test_relative(text):
+    assert detect_audience(text) == "relative"
+
+
+@pytest.mark.parametrize("text", USER)
+def test_user(text):
+    assert detect_audience(text) == "user"
+
+
+@pytest.mark.parametrize("text", UNSURE)
+def test_no_cue_is_unsure(text):
+    assert detect_audience(text) is None
+
+
+@pytest.mark.parametrize("text,age", [
+    ("jeg er 14", 14),
+    ("Gutt, 13", 13),
+    ("bla bla. Jente 15 år", 15),
+    ("Kvinne, 34 år fra Oslo", 34),
+    ("(16) kan man dø av hasj?", 16),
+    ("Jeg (16) lurer på noe", 16),
+    ("jeg er en 15 år gammel jente", 15),
+    ("15-åring her, lurer på noe", 15),
+    ("eg er berre 12 år", 12),
+    # Not the writer's age: weeks, days, someone else's age, a duration.
+    ("jeg er 9 uker på vei", None),
+    ("jeg er 14 dager rusfri", None),
+    ("sønnen min (16) røyker", None),
+    ("Jeg har en bror, Ole (16), som drikker mye.", None),
+    ("mor til en gutt på 17", None),
+    ("Han er 16.", None),
+    ("Vi har drukket i 10 år.", None),
+    ("det er 15 år siden", None),
+])
+def test_writer_age(text, age):
+    assert writer_age(text).age == age
+
+
+def test_signature_as_parent():
+    assert writer_age("Sønnen min drikker.\nBekymret mor").parent
+    assert not writer_age("Sønnen min drikker.").parent
+
+
+def test_explicit_statements():
+    assert is_explicit("jeg er 12 og mamma drikker")
+    assert is_explicit("Hva er LAR? Jente 15 år")
+    assert is_explicit("jeg er pårørende")
+    assert not is_explicit("mamma drikker")
+    assert not is_explicit("hva er LAR?")

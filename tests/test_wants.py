@@ -1,0 +1,107 @@
+"""bot/wants.py: what the person wants, and whether a question is about people in general.
+
+Every message here was written for this test (none is from data/eval/): short questions, teen
+text messages without a question mark, nynorsk, letters that end in a question, and messages that
+only tell. A question is not help_now unless it says something is happening now or asks for help now.
+"""
+import pytest
+
+from bot.wants import WANTS, detect_wants, is_general_question
+
+CASES = {
+    # ------------------------------------------------------------------------------ help_now
+    "hjelp, mamma våkner ikke": "help_now",
+    "HJELP!!": "help_now",
+    "han puster ikke": "help_now",
+    "hva gjør jeg nå??": "help_now",
+    "Kva skal eg gjere no? Mannen min er heilt borte": "help_now",
+    "Sønnen min på 17 har tatt noe og er helt borte nå, hva gjør jeg?": "help_now",
+    "mamma våkner ikke, er det farlig?": "help_now",
+    "Pappa er full nå og jeg er redd": "help_now",
+    "jeg trenger hjelp nå": "help_now",
+    "Jeg trenger hjelp.": "help_now",
+    "kan noen hjelpe meg": "help_now",
+    "det haster, kompisen min har tatt GHB og ligger på gulvet": "help_now",
+    "skal jeg ringe 113?": "help_now",
+    "ho ligg og skjelv akkurat no": "help_now",
+    # ---------------------------------------------------------------------------------- talk
+    "jeg trenger noen å snakke med": "talk",
+    "kan jeg snakke med et menneske?": "talk",
+    "eg vil berre prate med nokon": "talk",
+    "Pappa drikker hver helg. Er det noen der jeg kan prate med?": "talk",
+    # ---------------------------------------------------------------------------- what_to_do
+    "Sønnen min røyker hasj hver dag. Hva kan vi gjøre?": "what_to_do",
+    "Hvordan kan jeg snakke med mamma om drikkingen hennes?": "what_to_do",
+    "Jeg vet ikke hva jeg skal gjøre.": "what_to_do",
+    "Trenger råd. Mannen min drikker hver kveld.": "what_to_do",
+    "Hvor kan jeg få hjelp for rusproblemet mitt?": "what_to_do",
+    "korleis får eg kona mi til å slutte å drikke": "what_to_do",
+    "bør jeg si det til læreren at pappa drikker?": "what_to_do",
+    "hva skal jeg gjøre nå som han har flyttet ut?": "what_to_do",
+    "Hva gjør jeg hvis han slutter å puste?": "what_to_do",
+    ("Hei. Kjæresten min har begynt å ta kokain i helgene. Jeg har tatt det opp med ham, men han "
+     "sier det er under kontroll. Jeg er glad i ham, men jeg er redd. Hvordan skal jeg forholde meg "
+     "til dette? Jente, 19"): "what_to_do",
+    # ---------------------------------------------------------------------------------- info
+    "Hva er symptomene på å slutte brått med alkohol?": "info",
+    "er fleinsopp farlig?": "info",
+    "er fleinsopp farlig": "info",
+    "hva gjør man hvis noen får kramper?": "info",
+    "hva er tegn på overdose": "info",
+    "kor lenge er hasj i urinen": "info",
+    "Jeg lurer på om det er farlig å drikke alkohol når man tar antibiotika.": "info",
+    "hva er LAR?": "info",
+    "kan man dø av GHB?": "info",
+    "Har jeg rett på fritt behandlingsvalg?": "info",
+    "Hei, er det farlig å blande alkohol og paracet": "info",
+    "kva er forskjellen på LAR og avrusing": "info",
+    "Hvor lenge varer abstinensene etter benzo?": "info",
+    "er det min feil at pappa drikker?": "info",
+    ("Jeg har drukket en flaske vin hver kveld i tre uker. Er det farlig å slutte brått, eller bør "
+     "jeg trappe ned?"): "what_to_do",
+    "hvordan virker subutex": "info",
+    "Finnes det egne grupper for pårørende?": "info",
+    # ------------------------------------------------------------------------------- telling
+    "Pappa drakk mye i går. Jeg er lei meg.": "telling",
+    "Er så lei av alt": "telling",
+    "Har drukket hver dag i en måned": "telling",
+    "Så skal jeg prøve å sove litt.": "telling",
+    "jeg er 10 år og pappa drikker hver dag": "telling",
+    ("Mannen min har drukket i mange år. Nå har han vært edru i tre måneder, og jeg vet ikke helt "
+     "hvordan jeg har det. Det er rart å ha ham tilbake."): "telling",
+    "mamma har vært rusfri i to år nå": "telling",
+}
+
+
+@pytest.mark.parametrize("text,expected", CASES.items())
+def test_wants(text, expected):
+    assert detect_wants(text) == expected
+
+
+def test_every_answer_is_one_of_the_five():
+    for text in list(CASES) + ["", "   ", "?", "hei", "1234"]:
+        assert detect_wants(text) in WANTS
+
+
+@pytest.mark.parametrize("text", [
+    "hva gjør man hvis noen får kramper?",
+    "Hva er symptomene på å slutte brått med alkohol?",
+    "kan man dø av GHB?",
+    "hva er tegn på overdose",
+    "Hva gjør jeg hvis han slutter å puste?",
+    "kva skjer om ein blandar alkohol og benzo?",
+])
+def test_general_questions(text):
+    assert is_general_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "han puster ikke",                                     # not a question
+    "mamma våkner ikke, er det farlig?",                   # about someone now
+    "Sønnen min har tatt noe og er helt borte nå, hva er det?",
+    "hva gjør jeg nå??",
+    "Pappa drakk mye i går.",
+    "er det min feil at pappa drikker?",                   # about the writer's own father
+])
+def test_not_general_questions(text):
+    assert not is_general_question(text)
