@@ -5,18 +5,26 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import clock
-from bot.assess import assess
-from bot.replies import open_lines
+from bot.assess import Assessment, assess
+from bot.reading import READING_KEY
+from bot.replies import ask_more_lines, open_lines
 
 
 def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
-def assessment(tracker: Tracker):
-    """The same assessment `python -m bot assess` gives, on what the Rasa server parsed."""
-    context = {"audience": tracker.get_slot("audience"), "criteria": tracker.get_slot("criteria") or []}
-    return assess(latest_text(tracker), nlu=tracker.latest_message, context=context)
+def assessment(tracker: Tracker) -> Assessment:
+    """The assessment the Rasa server made when it read the message (components/reading.py),
+    so the message is read once; computed here only when the parse data lacks it."""
+    audience = tracker.get_slot("audience")
+    made = ((tracker.latest_message or {}).get(READING_KEY) or {}).get("assessment")
+    if isinstance(made, dict):
+        known = {k: v for k, v in made.items() if k in Assessment.__dataclass_fields__}
+        found = Assessment(**known)
+        found.audience = audience or found.audience
+        return found
+    return assess(latest_text(tracker), nlu=tracker.latest_message, context={"audience": audience})
 
 
 def audience_of(tracker: Tracker, found: Optional[str] = None) -> Optional[str]:
@@ -28,8 +36,12 @@ def utter_all(dispatcher: CollectingDispatcher, responses: List[str], **values: 
         dispatcher.utter_message(response=name, **values)
 
 
-def utter_open_now(dispatcher: CollectingDispatcher, audience: Optional[str]) -> None:
-    dispatcher.utter_message(response="utter_open_services", services=open_lines(clock.now(), audience))
+def utter_open_now(dispatcher: CollectingDispatcher, audience: Optional[str], acute: bool = False) -> None:
+    dispatcher.utter_message(response="utter_open_services", services=open_lines(clock.now(), audience, acute=acute))
+
+
+def utter_ask_more(dispatcher: CollectingDispatcher, audience: Optional[str]) -> None:
+    dispatcher.utter_message(response="utter_ask_more", services=ask_more_lines(clock.now(), audience))
 
 
 def merge_criteria(tracker: Tracker, found: List[str]) -> List[str]:

@@ -23,7 +23,7 @@ class ActionCrisisResponse(Action):
         plan = crisis_plan(found.criteria, audience, bool(tracker.get_slot("audience_told")),
                            bool(tracker.get_slot("audience_asked")))
         utter_all(dispatcher, plan.responses)
-        utter_open_now(dispatcher, audience)
+        utter_open_now(dispatcher, audience, acute=True)
         place = resolve_place(latest_text(tracker))
         if place.status == "found":
             dispatcher.utter_message(response="utter_nearest_units", units=nearest_message(place.place))
@@ -49,6 +49,6 @@ class ActionWhatToDo(Action):
         else:
             plan = what_to_do_plan(found.criteria, latest_text(tracker))
         utter_all(dispatcher, plan.responses)
-        utter_open_now(dispatcher, audience)
+        utter_open_now(dispatcher, audience, acute=found.acute)
         return [SlotSet("criteria", merge_criteria(tracker, found.criteria)), SlotSet("audience", audience),
                 SlotSet("audience_told", True)]

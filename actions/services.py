@@ -6,7 +6,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import audience_of, latest_text, utter_open_now
 from bot import clock
-from bot.hours_text import channel_line
+from bot.hours_text import channel_line, with_freshness_note
 from bot.open_now import service_status
 from bot.replies import open_lines
 from bot.when import parse_when
@@ -28,7 +28,7 @@ class ActionListOpenServices(Action):
         if asked:
             lines = [channel_line(asked.service, e.channel, at, now=now) for e in asked.entries]
             if lines and asked.service.offerable:
-                dispatcher.utter_message(response="utter_service_status", status="\n".join(lines))
+                dispatcher.utter_message(response="utter_service_status", status=with_freshness_note(lines))
         if when and when.kind != "now":
             dispatcher.utter_message(response="utter_open_services_at", when=when.matched,
                                      services=open_lines(at, audience))

@@ -1,9 +1,11 @@
 """Assessment of one message against the guideline's acute criteria, applied conservatively.
 
-One pure function: `assess(text, nlu, context)`. The trained model's parse (`nlu`, as the Rasa
-server gives it) adds criteria and what the person wants; the deterministic red flags
-(bot/redflags.py) add criteria the model can never remove. The person defines the crisis: a
-self-declared crisis is acute, and an uncertain crisis-like message is treated as acute.
+`assess(text, nlu, context)` combines the deterministic reading of the message (bot/reading.py:
+danger situations, red flags, audience, what the person wants), taken from the parse data when
+the Rasa server already read it, with the trained model's guess (`nlu`). The model may add
+danger and criteria, never remove them. The person defines the crisis: saying it is a crisis, or
+asking for help now, is acute. A question for information is not a crisis unless something in it
+is happening now.
 """
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -12,8 +14,8 @@ from typing import List, Optional
 import yaml
 
 from bot import DATA
-from bot.audience import default_audience, detect_audience
-from bot.redflags import detect
+from bot.audience import audience_or_guess
+from bot.reading import READING_KEY, Reading, read
 
 CRITERIA = ("pregnancy", "danger_to_life_health", "suicidal", "withdrawal", "dangerous_behaviour",
             "social_loss", "self_defined")
@@ -30,7 +32,11 @@ class Assessment:
     acute: bool = False
     criteria: List[str] = field(default_factory=list)
     audience: Optional[str] = None
-    wants: str = "none"
+    wants: str = "telling"
+    number: Optional[str] = None        # the number the first bubble names: 113 | 112 | both
+    situation: Optional[str] = None     # the danger situation, "unspecified" when only the model saw danger
+    doubt: bool = False                 # not sure of danger: the first bubble still names 113
+    said_crisis: bool = False
     reasons: List[str] = field(default_factory=list)
     location: Optional[str] = None
 
@@ -62,42 +68,92 @@ def _location(text: str) -> Optional[str]:
     return None
 
 
-def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None) -> Assessment:
+def reading_of(text: str, nlu: Optional[dict]) -> Reading:
+    """The reading the Rasa server made of this message, or a fresh one (CLI, tests)."""
+    if nlu and isinstance(nlu.get(READING_KEY), dict) and "reading" in nlu[READING_KEY]:
+        return Reading.from_dict(nlu[READING_KEY]["reading"])
+    return read(text)
+
+
+def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
+    for situation in reading.situations:
+        _add(result.criteria, ["danger_to_life_health"] + spec["situation_criteria"].get(situation, []))
+        result.reasons.append(f"situation {situation}")
+    if reading.situations:
+        result.danger_to_life = True
+        result.number = reading.number
+        result.situation = reading.situation
+    question = reading.wants == "info" or reading.general_question
+    for flag in reading.flags:
+        if question and flag["criterion"] == "self_defined" and flag["id"] not in spec["crisis_words_flags"]:
+            continue  # "er det min feil at pappa drikker?" asks; worry alone does not make it a crisis
+        if reading.general_question and flag["criterion"] in ("danger_to_life", "suicidal"):
+            result.doubt = True  # "hva gjør man hvis noen får kramper?": 113 named, answered as a question
+            result.reasons.append(f"red flag {flag['id']} in a general question -> doubt")
+            continue
+        _add(result.criteria, spec["red_flag_criteria"][flag["criterion"]])
+        result.reasons.append(f"red flag {flag['id']}: «{flag['text']}»")
+        if flag["criterion"] == "danger_to_life":
+            result.danger_to_life = True
+        if flag["id"] in spec["crisis_words_flags"]:
+            result.said_crisis = True
+    result.doubt = (result.doubt or reading.doubt) and not result.danger_to_life
+    if reading.wants == "help_now" and not result.criteria:
+        _add(result.criteria, ["self_defined"])
+        result.reasons.append("asks for help now")
+
+
+def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec: dict) -> None:
+    ranking = _ranking(nlu)
+    top = ranking[0] if ranking else None
+    if not top or not top.get("name"):
+        return
+    name = top["name"]
+    if reading.wants == "telling":  # the words say nothing of what they want: the model may
+        result.wants = spec["intent_wants"].get(name, result.wants)
+    # A question for information is answered as one: the model's guess of a criterion from the
+    # words of a question ("hva er symptomene på abstinenser?") does not make it a crisis.
+    question = reading.wants == "info" or reading.general_question
+    if name == "danger_to_life" and not result.danger_to_life:
+        if question:
+            result.doubt = True
+            result.reasons.append("model: danger_to_life in a question -> doubt")
+            return
+        result.danger_to_life = True
+        result.situation = result.situation or "unspecified"
+    if question:
+        return
+    if name in spec["intent_criteria"]:
+        _add(result.criteria, spec["intent_criteria"][name])
+        result.reasons.append(f"intent {name} ({top.get('confidence', 0):.2f})")
+    if name == "nlu_fallback" or name not in spec["calm_intents"]:
+        for candidate in ranking[:3]:
+            if candidate.get("name") in spec["crisis_like_intents"] and \
+                    candidate.get("confidence", 0) >= spec["crisis_like_min_confidence"]:
+                if not result.criteria:
+                    _add(result.criteria, ["self_defined"])
+                result.reasons.append(f"crisis-like: {candidate['name']} ({candidate.get('confidence', 0):.2f})")
+                break
+
+
+def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None,
+           with_location: bool = True) -> Assessment:
     text = text or ""
     context = context or {}
     spec = rules()
-    result = Assessment()
-
-    for flag in detect(text):
-        _add(result.criteria, spec["red_flag_criteria"][flag.criterion])
-        result.reasons.append(f"red flag {flag.id}: «{flag.text}»")
-        if flag.criterion == "danger_to_life":
-            result.danger_to_life = True
-
-    ranking = _ranking(nlu)
-    top = ranking[0] if ranking else None
-    if top and top.get("name"):
-        name = top["name"]
-        if name in spec["intent_criteria"]:
-            _add(result.criteria, spec["intent_criteria"][name])
-            result.reasons.append(f"intent {name} ({top.get('confidence', 0):.2f})")
-        if name == "danger_to_life":
-            result.danger_to_life = True
-        result.wants = spec["intent_wants"].get(name, "none")
-        uncertain = name in ("nlu_fallback",) or name not in spec["calm_intents"]
-        if uncertain:
-            for candidate in ranking[:3]:
-                if candidate.get("name") in spec["crisis_like_intents"] and \
-                        candidate.get("confidence", 0) >= spec["crisis_like_min_confidence"]:
-                    if not result.criteria:
-                        _add(result.criteria, ["self_defined"])
-                    result.reasons.append(f"crisis-like: {candidate['name']} ({candidate.get('confidence', 0):.2f})")
-                    break
-
+    reading = reading_of(text, nlu)
+    result = Assessment(wants=reading.wants)
+    _apply_reading(result, reading, spec)
+    _apply_model(result, reading, nlu, spec)
     if result.danger_to_life:
         _add(result.criteria, ["danger_to_life_health"])
+        result.number = result.number or "113"
+        result.doubt = False
     result.criteria = [c for c in CRITERIA if c in result.criteria]
     result.acute = bool(result.criteria) or result.danger_to_life
-    result.audience = context.get("audience") or detect_audience(text) or default_audience()
-    result.location = _location(text)
+    result.audience = context.get("audience") or reading.audience or audience_or_guess(text)
+    if result.danger_to_life and result.wants == "telling":
+        result.wants = "help_now"  # telling of an emergency happening now is asking for help now
+    if with_location:
+        result.location = _location(text)
     return result

@@ -17,7 +17,7 @@ import yaml
 
 from bot import DATA
 from bot.redflags import RedFlagMatcher
-from bot.textnorm import fold
+from bot.textnorm import fold, words as folded_words
 
 AUDIENCE_FILE = DATA / "audience.yml"
 AUDIENCES = ("user", "relative", "child")
@@ -222,6 +222,20 @@ def detect_audience(text: str) -> Optional[str]:
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+def audience_or_guess(text: str) -> str:
+    """Who is writing, for the assessment: what the message says, else a guess from whom it is
+    about (someone else -> relative, which is who writes "han puster ikke"), else the default.
+    The conversation itself never acts on the guess: it offers the three ways in instead."""
+    found = detect_audience(text)
+    if found:
+        return found
+    words = set(folded_words(text or ""))
+    spec = _spec()["about_someone_else"]
+    others = len(words & set(spec["others"]))
+    selves = len(words & set(spec["self"]))
+    return "relative" if others > selves else default_audience()
 
 
 @lru_cache(maxsize=1)

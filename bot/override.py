@@ -1,4 +1,11 @@
-"""Which intent a red flag forces, whatever the model predicted (rules in data/intent_override.yml)."""
+"""Which intent Losen answers, whatever the model predicted (rules in data/intent_override.yml).
+
+Danger first: a danger situation or red flag always gives `danger_to_life`, and a hint of danger
+that is not enough to be sure gives `danger_doubt` (a first bubble that still names 113). Then
+the red-flag criteria replace calm guesses. Last, a question for information that the model took
+for a crisis is answered as a question: `faq` when the answer selector has a confident answer,
+`info_unsure` (say so, offer people who can answer) when not.
+"""
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -12,8 +19,8 @@ def _rules() -> dict:
     return yaml.safe_load((DATA / "intent_override.yml").read_text(encoding="utf-8"))
 
 
-def forced_intent(criteria: Iterable[str], predicted: Optional[str]) -> Optional[str]:
-    """The intent to use instead of `predicted`, or None to keep the model's answer."""
+def forced_by_flags(criteria: Iterable[str], predicted: Optional[str]) -> Optional[str]:
+    """The intent red-flag criteria force instead of `predicted`, or None to keep it."""
     rules = _rules()
     found = set(criteria)
     for criterion in rules["priority"]:
@@ -24,4 +31,21 @@ def forced_intent(criteria: Iterable[str], predicted: Optional[str]) -> Optional
             return None
         if "*" in rule["replaces"] or predicted in rule["replaces"] or predicted is None:
             return rule["intent"]
+    return None
+
+
+def forced_intent(assessment, flag_criteria: Iterable[str], predicted: Optional[str],
+                  faq_confidence: float = 0.0) -> Optional[str]:
+    """The intent to answer instead of `predicted`, or None to keep the model's answer."""
+    rules = _rules()
+    if assessment.danger_to_life:
+        return None if predicted == "danger_to_life" else "danger_to_life"
+    if assessment.doubt:
+        return "danger_doubt"
+    by_flags = forced_by_flags(flag_criteria, predicted)
+    if by_flags:
+        return by_flags
+    question = assessment.wants == "info" and not assessment.acute
+    if question and predicted not in rules["answers_questions"]:
+        return "faq" if faq_confidence >= rules["faq_min_confidence"] else "info_unsure"
     return None

@@ -11,7 +11,7 @@ from typing import List, Optional
 import yaml
 
 from bot import DATA
-from bot.hours_text import channel_line
+from bot.hours_text import channel_line, with_freshness_note
 from bot.open_now import services_open
 from bot.textnorm import words
 
@@ -69,11 +69,20 @@ def what_to_do_plan(criteria: List[str], text: str) -> Plan:
     return plan
 
 
-def open_lines(at: Optional[datetime], audience: Optional[str], limit: Optional[int] = None) -> str:
-    """A few lines a person can act on: open services for the audience first, then when others open."""
+def known_audience(audience) -> str:
+    """A slot value no list knows (an unmapped entity value, a stale button) or none at all falls
+    back to a person writing about themselves: a short list of who is open, never a crash."""
+    return audience if isinstance(audience, str) and audience in plan_data()["priority"] else "user"
+
+
+def open_lines(at: Optional[datetime], audience: Optional[str], limit: Optional[int] = None,
+               acute: bool = False) -> str:
+    """A few lines a person can act on: open services for the audience first, then when others open.
+    An acute answer always includes the door that is always open (`always_open_door`), at any hour."""
     data = plan_data()
     limit = limit or data["open_lines"]
-    priority = data["priority"].get(audience or "user")
+    audience = known_audience(audience)
+    priority = data["priority"][audience]
     rank = {sid: i for i, sid in enumerate(priority)}
     entries = [e for e in services_open(at, audience) if e.service.kind != "emergency"]
     first_per_service = {}
@@ -81,5 +90,33 @@ def open_lines(at: Optional[datetime], audience: Optional[str], limit: Optional[
         first_per_service.setdefault(entry.service.id, entry)
     chosen = sorted(first_per_service.values(), key=lambda e: (not e.status.is_open, rank.get(e.service.id, 99)))
     open_now = [e for e in chosen if e.status.is_open][:limit]
+    door = data["always_open_door"]
+    if acute and door not in {e.service.id for e in open_now} and door in first_per_service:
+        open_now = open_now[: limit - 1] + [first_per_service[door]]
     closed = [e for e in chosen if not e.status.is_open and e.service.id in rank][: data["closed_lines"]]
-    return "\n".join("• " + channel_line(e.service, e.channel, e.status.at) for e in open_now + closed)
+    return with_freshness_note((channel_line(e.service, e.channel, e.status.at) for e in open_now + closed), "• ")
+
+
+def ask_more_lines(at: Optional[datetime], audience: Optional[str]) -> str:
+    """Where to ask more after an answer: the audience's information line when it is open;
+    otherwise that line with when it opens, and the first one open now instead."""
+    data = plan_data()["ask_more"]
+    audience = known_audience(audience)
+    first, instead = data[audience], data["instead"][audience]
+    entries = services_open(at, audience)
+    by_service = {}
+    for entry in entries:  # services_open lists open channels first
+        by_service.setdefault(entry.service.id, entry)
+    lines = []
+    for sid in first:
+        entry = by_service.get(sid)
+        if entry:
+            lines.append(entry)
+            break
+    if not lines or not lines[0].status.is_open:
+        for sid in instead:
+            entry = by_service.get(sid)
+            if entry and entry.status.is_open:
+                lines.append(entry)
+                break
+    return with_freshness_note((channel_line(e.service, e.channel, e.status.at) for e in lines), "• ")

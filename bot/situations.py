@@ -5,7 +5,7 @@ live in data/situations.yml, taken from the authorities' own lists (sources in t
 situation holds when all concepts of one of its `holds_when` alternatives occur within one
 sentence and the next (any order, any distance). Words are compared by lemma (simplemma's
 bokmål and nynorsk tables) after folding (å -> a), so "datt", "falt" and "faller" meet, and
-compounds are caught by `*tail` terms ("*skade" -> "hodeskade"). Small typos are corrected
+compounds are caught by `*tail` terms ("*skade" -> "hodeskade"); `=form` matches that written form only. Small typos are corrected
 against the catalogue's own words.
 
 Read apart (data/reading_cues.yml): a negated word ("ingen kramper", "blør ikke"), a sentence
@@ -78,6 +78,8 @@ class Term:
 
 def _single(text: str) -> Term:
     folded = fold(text)
+    if text.startswith("=") and len(text) > 1:  # this written form only ("=drukket": not "drikker")
+        return Term("word", folded[1:], frozenset({folded[1:]}))
     if text.startswith("*") and text.endswith("*") and len(text) > 2:
         return Term("contains", folded.strip("*"))
     if text.startswith("*"):
@@ -126,26 +128,79 @@ class SituationReading:
         return self.situations[0] if self.situations else None
 
 
+class TermIndex:
+    """Labelled terms, indexed so that a message is read in one pass over its words.
+
+    Plain words are looked up by form; wildcards are tested once per distinct written word
+    (cached); a phrase is tried only where its first word matched.
+    """
+
+    def __init__(self, labelled: Dict[str, List[Term]]):
+        self.by_form: Dict[str, set] = {}
+        self.wild: List[Tuple[str, Term]] = []
+        self.phrases_by_form: Dict[str, List[Tuple[str, Term]]] = {}
+        self.wild_phrases: List[Tuple[str, Term]] = []
+        for label, terms in labelled.items():
+            for term in terms:
+                if term.kind == "phrase":
+                    first = term.parts[0]
+                    if first.kind == "word":
+                        for form in first.forms:
+                            self.phrases_by_form.setdefault(form, []).append((label, term))
+                    else:
+                        self.wild_phrases.append((label, term))
+                elif term.kind == "word":
+                    for form in term.forms:
+                        self.by_form.setdefault(form, set()).add(label)
+                else:
+                    self.wild.append((label, term))
+        self._singles = lru_cache(maxsize=65536)(self._singles_uncached)
+
+    def _singles_uncached(self, candidates: FrozenSet[str]) -> FrozenSet[str]:
+        labels = set()
+        for form in candidates:
+            labels |= self.by_form.get(form, set())
+        probe = Token("", "", candidates, candidates, 0)
+        labels |= {label for label, term in self.wild if term.matches(probe, exact=True)}
+        return frozenset(labels)
+
+    def _phrase_candidates(self, candidates: FrozenSet[str]) -> List[Tuple[str, Term]]:
+        found = [pair for form in candidates for pair in self.phrases_by_form.get(form, [])]
+        probe = Token("", "", candidates, candidates, 0)
+        return found + [(label, term) for label, term in self.wild_phrases if term.parts[0].matches(probe, True)]
+
+    def find(self, tokens: List[Token], exact: bool = False) -> List[Tuple[str, int, int, bool]]:
+        """(label, start, end, is_phrase) for every place a term matches."""
+        spans = []
+        for i, token in enumerate(tokens):
+            candidates = token.exact if exact else token.forms
+            spans.extend((label, i, i + 1, False) for label in self._singles(candidates))
+            for label, term in self._phrase_candidates(candidates):
+                end = SituationMatcher._phrase_end(term, tokens, i, exact)
+                if end is not None:
+                    spans.append((label, i, end, True))
+        return spans
+
+
 class SituationMatcher:
     def __init__(self, spec: dict, cues: dict):
         self.situations = spec["situations"]
-        self.concepts = {cid: [compile_term(t) for t in c["terms"]] for cid, c in spec["concepts"].items()}
-        self.cues = {name: [compile_term(t) for t in terms] for name, terms in cues.items()}
-        vocab = set()
-        for terms in list(self.concepts.values()) + list(self.cues.values()):
-            for term in terms:
-                for part in term.parts or (term,):
-                    if part.kind == "word" and len(part.value) >= 5:
-                        vocab.add(part.value)
-        self.vocab = sorted(vocab)
+        concepts = {cid: [compile_term(t) for t in c["terms"]] for cid, c in spec["concepts"].items()}
+        self.concepts = TermIndex(concepts)
+        self.cues = TermIndex({name: [compile_term(t) for t in terms] for name, terms in cues.items()})
+        # Typos are corrected towards the catalogue's own words only, never towards the cues
+        # (a corrected "igjen" must not become the negation "ingen").
+        self.vocab = sorted({part.value for terms in concepts.values() for term in terms
+                             for part in (term.parts or (term,)) if part.kind == "word" and len(part.value) >= 5})
 
     # ----------------------------------------------------------------------------- tokens
     @lru_cache(maxsize=65536)
     def canonical(self, folded: str) -> str:
-        """The catalogue word a written word most likely is (a typo), or the word itself."""
-        if len(folded) < 5 or not folded.isalpha():
+        """The catalogue word a written word most likely is (a typo), or the word itself.
+        Short words are left alone: one letter off in five is another word ("snøen", "snøre")."""
+        if len(folded) < 6 or not folded.isalpha():
             return folded
-        best = process.extractOne(folded, self.vocab, scorer=fuzz.ratio, score_cutoff=80)
+        best = process.extractOne(folded, self.vocab, scorer=fuzz.ratio, score_cutoff=80 if len(folded) >= 7 else 83)
         return best[0] if best else folded
 
     def tokens(self, text: str) -> List[Token]:
@@ -178,19 +233,6 @@ class SituationMatcher:
                 return None
         return position
 
-    def _find(self, terms: Sequence[Term], tokens: List[Token], exact: bool = False) -> List[Tuple[int, int, bool]]:
-        """(start, end, is_phrase) for every place a term matches."""
-        spans = []
-        for term in terms:
-            for i in range(len(tokens)):
-                if term.kind == "phrase":
-                    end = self._phrase_end(term, tokens, i, exact)
-                    if end is not None:
-                        spans.append((i, end, True))
-                elif term.matches(tokens[i], exact):
-                    spans.append((i, i + 1, False))
-        return spans
-
     @staticmethod
     def _negated(tokens: List[Token], start: int, end: int, negations: set) -> bool:
         """'ingen kramper', 'ikke blod', 'blør ikke': a negation word just before or after."""
@@ -198,22 +240,21 @@ class SituationMatcher:
         return any(i in negations and tokens[i].sentence == tokens[start].sentence for i in near)
 
     def hits(self, tokens: List[Token]) -> List[Hit]:
-        negations = {s for s, _, _ in self._find(self.cues["negation"], tokens, exact=True)}
+        cues = self.cues.find(tokens, exact=True)
+        negations = {start for label, start, _, _ in cues if label == "negation"}
         found = []
-        for concept, terms in self.concepts.items():
-            for start, end, is_phrase in self._find(terms, tokens):
-                # A phrase carries its own polarity ("våkner ikke"); single words can be negated.
-                negated = not is_phrase and self._negated(tokens, start, end, negations)
-                found.append(Hit(concept, tokens[start].sentence, start, end, negated))
+        for concept, start, end, is_phrase in self.concepts.find(tokens):
+            # A phrase carries its own polarity ("våkner ikke"); single words can be negated.
+            negated = not is_phrase and self._negated(tokens, start, end, negations)
+            found.append(Hit(concept, tokens[start].sentence, start, end, negated))
         return found
 
     # ------------------------------------------------------------------------- sentences
     def _sentence_flags(self, tokens: List[Token]) -> Dict[int, set]:
         """Per sentence: which cue groups occur (past, now, general, question)."""
         flags: Dict[int, set] = {}
-        for name in ("past", "now", "general", "conditional"):
-            for start, _, _ in self._find(self.cues[name], tokens, exact=True):
-                flags.setdefault(tokens[start].sentence, set()).add(name)
+        for name, start, _, _ in self.cues.find(tokens, exact=True):
+            flags.setdefault(tokens[start].sentence, set()).add(name)
         return flags
 
     @staticmethod
@@ -255,20 +296,28 @@ class SituationMatcher:
             result.number = "both"
         elif numbers:
             result.number = numbers.pop()
-        doubt_concepts = {c for s in self.situations for c in s.get("doubt", [])}
-        result.doubt = not result.situations and (
-            bool(result.read_apart) or any(h.concept in doubt_concepts for h in hits))
+        result.doubt = not result.situations and (bool(result.read_apart) or self._hinted(hits, by_sentence))
         return result
+
+    def _hinted(self, hits: List[Hit], by_sentence: Dict[int, set]) -> bool:
+        """A danger hint: a situation's `doubt` concept in a sentence without its `unless` ones."""
+        for situation in self.situations:
+            hints, unless = set(situation.get("doubt", [])), set(situation.get("unless", []))
+            if any(h.concept in hints and not by_sentence.get(h.sentence, set()) & unless for h in hits):
+                return True
+        return False
 
     @staticmethod
     def _holds(situation: dict, by_sentence: Dict[int, set], last: int) -> Optional[set]:
-        """The sentences where one alternative's concepts all occur within WINDOW sentences."""
+        """The sentences where one alternative's concepts all occur within WINDOW sentences, and
+        none of the situation's `unless` concepts ("babyen sparker" is not violence)."""
+        unless = set(situation.get("unless", []))
         for alternative in situation["holds_when"]:
             needed = set(alternative)
             for first in range(last + 1):
                 window = range(first, min(first + WINDOW, last + 1))
                 present = set().union(*(by_sentence.get(n, set()) for n in window))
-                if needed <= present:
+                if needed <= present and not present & unless:
                     return {n for n in window if by_sentence.get(n, set()) & needed}
         return None
 

@@ -39,9 +39,14 @@ def test_ordinary_question_is_not_danger():
 
 
 def test_model_intent_adds_criteria_and_wants():
-    result = assess("hvor er nærmeste sted jeg kan få hjelp", nlu=nlu("ask_nearest_rusakutt"))
-    assert result.wants == "nearest_rusakutt"
+    # The words say nothing of what the person wants: the model's intent may say it.
+    assert assess("jeg trenger noen", nlu=nlu("want_talk")).wants == "talk"
     assert "withdrawal" in assess("noe", nlu=nlu("withdrawal")).criteria
+
+
+def test_a_question_is_not_made_a_crisis_by_the_models_guess():
+    result = assess("Hva er symptomene på å slutte brått med alkohol?", nlu=nlu("withdrawal"))
+    assert result.wants == "info" and not result.acute and not result.danger_to_life
 
 
 def test_context_audience_wins_over_guess():

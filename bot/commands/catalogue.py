@@ -4,7 +4,7 @@ Validates data/services.yml (every problem with service id and field) and lists 
 checked more than 12 months ago. Exit 1 on any validation problem.
 """
 from bot import clock
-from bot.catalogue import CatalogueError, read_catalogue
+from bot.catalogue import CatalogueError, fact_table, read_catalogue
 from bot.catalogue_rules import parse_checked
 from bot.hours_text import STALE_AFTER
 
@@ -45,8 +45,7 @@ def run(args) -> int:
         print(f"PROBLEM  {problem}")
     today = clock.now().date()
     stale = list(stale_facts(catalogue, today))
-    for sid, fieldname, checked in stale:
-        print(f"STALE    {sid}: {fieldname}: checked {checked}")
+    print(fact_table(catalogue, today))  # facts by age and confidence, oldest first
     print(f"{len(catalogue.services)} services, {len(catalogue.problems)} problem(s), "
           f"{len(stale)} fact(s) checked more than 12 months ago or undated (as of {today})")
     return 1 if catalogue.problems else 0

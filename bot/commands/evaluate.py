@@ -1,23 +1,32 @@
-"""`python -m bot evaluate FILE.jsonl`: assess every line and report recall/precision.
+"""`python -m bot evaluate FILE.jsonl [FILE ...]`: assess every line and report recall/precision.
 
-Input lines: {"id", "text", "speaker"?, "expected"?: {...}}. Output lines: {"id", "danger_to_life",
-"acute", "criteria", "audience", "wants", "location"}, then a summary.
+Input lines: {"id", "text", "expected"?: {danger_to_life, number, situation, acute, criteria,
+audience, wants}}; lines without `expected` are assessed and printed, not scored. Figures are
+reported for the held-apart part of each set (data/eval/README.md: sha256 of the id, modulo 4 ==
+0), which nobody building Losen reads, and for the rest separately: a figure tuned on is no result.
 """
+import hashlib
 import json
 import sys
 
 from bot.assess import CRITERIA, assess
 from bot.commands.assess import get_parser
 
-FIELDS = ("danger_to_life", "acute", "criteria", "audience", "wants", "location")
+FIELDS = ("danger_to_life", "number", "situation", "doubt", "acute", "criteria", "audience", "wants")
 
 
 def add_parser(sub) -> None:
-    parser = sub.add_parser("evaluate", help="vurder en JSONL-fil og vis treffsikkerhet")
-    parser.add_argument("file")
+    parser = sub.add_parser("evaluate", help="vurder JSONL-filer og vis treffsikkerhet")
+    parser.add_argument("files", nargs="+")
     parser.add_argument("--json", action="store_true", help="skriv én JSON-linje per melding og et sammendrag")
     parser.add_argument("--no-model", action="store_true")
+    parser.add_argument("--part", choices=["held", "open", "all"], default=None,
+                        help="bare denne delen (standard: begge, hver for seg)")
     parser.set_defaults(func=run)
+
+
+def held_apart(item_id: str) -> bool:
+    return int(hashlib.sha256(str(item_id).encode()).hexdigest(), 16) % 4 == 0
 
 
 def _rates(pairs):
@@ -29,6 +38,11 @@ def _rates(pairs):
     return {"recall": recall, "precision": precision, "support": tp + fn}
 
 
+def _accuracy(pairs):
+    pairs = list(pairs)
+    return sum(1 for e, o in pairs if e == o) / len(pairs) if pairs else None
+
+
 def summarise(rows) -> dict:
     labelled = [(r["expected"], r["output"]) for r in rows if r.get("expected")]
     summary = {"messages": len(rows), "labelled": len(labelled)}
@@ -36,10 +50,19 @@ def summarise(rows) -> dict:
         summary[key] = _rates([(bool(e.get(key)), bool(o[key])) for e, o in labelled if key in e])
     summary["criteria"] = {c: _rates([(c in e.get("criteria", []), c in o["criteria"]) for e, o in labelled
                                       if "criteria" in e]) for c in CRITERIA}
-    with_audience = [(e["audience"], o["audience"]) for e, o in labelled if e.get("audience")]
-    summary["audience_accuracy"] = (sum(1 for e, o in with_audience if e == o) / len(with_audience)
-                                    if with_audience else None)
-    summary["missed_danger"] = [r["id"] for r in rows if r.get("expected", {}).get("danger_to_life")
+    danger = [(e, o) for e, o in labelled if e.get("danger_to_life") and e.get("number")]
+    # The number a danger message must get first; "both" is right when 112 or 113 was expected and
+    # both are named, and 112 alone is right for "both" (the police send the ambulance).
+    summary["number_right"] = _accuracy((True, o["danger_to_life"] and (o["number"] == e["number"] or
+                                                                        o["number"] == "both" or
+                                                                        (e["number"] == "both" and o["number"] == "112")))
+                                        for e, o in danger)
+    calm = [(e, o) for e, o in labelled if "acute" in e and not e["acute"]]
+    summary["calm_with_113_first"] = (sum(1 for _, o in calm if o["danger_to_life"] or o["doubt"]) / len(calm)
+                                      if calm else None)
+    summary["audience_accuracy"] = _accuracy((e["audience"], o["audience"]) for e, o in labelled if e.get("audience"))
+    summary["wants_accuracy"] = _accuracy((e["wants"], o["wants"]) for e, o in labelled if e.get("wants"))
+    summary["missed_danger"] = [r["id"] for r in rows if (r.get("expected") or {}).get("danger_to_life")
                                 and not r["output"]["danger_to_life"]]
     return summary
 
@@ -52,10 +75,9 @@ def evaluate_file(path: str, parse=None) -> tuple:
                 continue
             item = json.loads(line)
             nlu = parse(item["text"]) if parse else None
-            context = {"audience": item.get("speaker")} if item.get("use_speaker") else {}
-            result = assess(item["text"], nlu=nlu, context=context).as_dict()
-            rows.append({"id": item.get("id"), "output": {k: result[k] for k in FIELDS},
-                         "expected": item.get("expected")})
+            result = assess(item["text"], nlu=nlu, with_location=False).as_dict()
+            rows.append({"id": item.get("id"), "held": held_apart(item.get("id")),
+                         "output": {k: result[k] for k in FIELDS}, "expected": item.get("expected")})
     return rows, summarise(rows)
 
 
@@ -63,20 +85,37 @@ def _fmt(rate):
     return "–" if rate is None else f"{rate:.2f}"
 
 
-def run(args) -> int:
-    rows, summary = evaluate_file(args.file, get_parser(args.no_model))
-    if args.json:
-        for row in rows:
-            print(json.dumps({"id": row["id"], **row["output"]}, ensure_ascii=False))
-        print(json.dumps({"summary": summary}, ensure_ascii=False))
-        return 0
-    print(f"{summary['messages']} meldinger, {summary['labelled']} med fasit")
+def print_summary(title: str, summary: dict) -> None:
+    print(f"\n== {title}: {summary['messages']} meldinger, {summary['labelled']} med fasit")
+    if not summary["labelled"]:
+        return
     for key in ("danger_to_life", "acute"):
         r = summary[key]
         print(f"{key:22} recall {_fmt(r['recall'])}  precision {_fmt(r['precision'])}  (n={r['support']})")
     for criterion, r in summary["criteria"].items():
         print(f"  {criterion:20} recall {_fmt(r['recall'])}  precision {_fmt(r['precision'])}  (n={r['support']})")
+    print(f"right number first     {_fmt(summary['number_right'])}")
+    print(f"calm, 113 named anyway {_fmt(summary['calm_with_113_first'])}")
     print(f"audience accuracy      {_fmt(summary['audience_accuracy'])}")
+    print(f"wants accuracy         {_fmt(summary['wants_accuracy'])}")
     if summary["missed_danger"]:
-        print(f"MISSED danger_to_life: {summary['missed_danger']}", file=sys.stderr)
+        print(f"MISSED danger_to_life: {len(summary['missed_danger'])}", file=sys.stderr)
+
+
+def run(args) -> int:
+    parse = get_parser(args.no_model)
+    rows = []
+    for path in args.files:
+        rows.extend(evaluate_file(path, parse)[0])
+    parts = {"held": [r for r in rows if r["held"]], "open": [r for r in rows if not r["held"]], "all": rows}
+    chosen = [args.part] if args.part else ["held", "open"]
+    if args.json:
+        for row in rows:
+            print(json.dumps({"id": row["id"], "held": row["held"], **row["output"]}, ensure_ascii=False))
+        print(json.dumps({"summary": {p: summarise(parts[p]) for p in chosen}}, ensure_ascii=False))
+        return 0
+    titles = {"held": "held-apart (not read while building)", "open": "open part (may have been read)",
+              "all": "all"}
+    for part in chosen:
+        print_summary(titles[part], summarise(parts[part]))
     return 0

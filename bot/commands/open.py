@@ -6,7 +6,7 @@ closes_at / next_open as ISO-8601 in Europe/Oslo.
 import json
 
 from bot import clock
-from bot.hours_text import channel_line
+from bot.hours_text import channel_line, freshness_note
 from bot.open_now import services_open
 
 
@@ -28,6 +28,10 @@ def run(args) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     print(at.strftime("%Y-%m-%d %H:%M %Z"))
-    for entry in entries:
-        print(("ÅPEN   " if entry.status.is_open else "       ") + channel_line(entry.service, entry.channel, at, now=at))
+    lines = [channel_line(entry.service, entry.channel, at, now=at) for entry in entries]
+    for entry, line in zip(entries, lines):
+        print(("ÅPEN   " if entry.status.is_open else "       ") + line)
+    note = freshness_note(lines)
+    if note:
+        print(note)
     return 0

@@ -1,0 +1,41 @@
+"""Questions answered as questions: where to ask more, and the answer after a danger hint."""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import assessment, audience_of, utter_ask_more
+
+
+def selected_answer(tracker: Tracker) -> Optional[str]:
+    """The answer the ResponseSelector chose for this message (utter_faq/...), if it chose one."""
+    selector = (tracker.latest_message or {}).get("response_selector") or {}
+    chosen = (selector.get("faq") or selector.get("default") or {}).get("response") or {}
+    name = chosen.get("utter_action")
+    return name if name and name.startswith("utter_faq/") else None
+
+
+class ActionAskMore(Action):
+    """After an answer: who can answer more, open now (or when they open, and who is open instead)."""
+
+    def name(self) -> Text:
+        return "action_ask_more"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
+        utter_ask_more(dispatcher, audience_of(tracker, assessment(tracker).audience))
+        return []
+
+
+class ActionAnswerAfterDoubt(Action):
+    """A danger hint got 113 first (utter_danger_doubt); now answer what was asked: the selected
+    answer to a question, or the people who can help now."""
+
+    def name(self) -> Text:
+        return "action_answer_after_doubt"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
+        answer = selected_answer(tracker)
+        if answer:
+            dispatcher.utter_message(response=answer)
+        utter_ask_more(dispatcher, audience_of(tracker, assessment(tracker).audience))
+        return []

@@ -1,0 +1,55 @@
+"""One reading of one message: everything Losen's deterministic layer finds in it, once.
+
+The Rasa NLU component (components/reading.py) calls `read` once per message and puts the result
+in the parse data under "losen"; the actions and the CLI take it from there instead of reading
+the text again. Nothing here depends on the trained model: bot/assess.py combines the reading
+with the model's guess.
+"""
+from dataclasses import asdict, dataclass, field
+from typing import List, Optional
+
+from bot.audience import detect_audience
+from bot.redflags import detect
+from bot.situations import read_situations
+from bot.wants import detect_wants, is_general_question
+
+READING_KEY = "losen"
+
+
+@dataclass
+class Reading:
+    situations: List[str] = field(default_factory=list)  # danger situations that hold now
+    number: Optional[str] = None                         # the number to call first: 113 | 112 | both
+    doubt: bool = False                                  # a danger hint that is not enough to be sure
+    read_apart: List[str] = field(default_factory=list)  # situations in the past, negated or general
+    flags: List[dict] = field(default_factory=list)      # red flags: {id, criterion, text}
+    audience: Optional[str] = None                       # who is writing, when the message says
+    wants: str = "telling"                               # help_now | what_to_do | info | talk | telling
+    general_question: bool = False
+
+    @property
+    def situation(self) -> Optional[str]:
+        return self.situations[0] if self.situations else None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Reading":
+        known = {k: v for k, v in (data or {}).items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def read(text: str) -> Reading:
+    text = text or ""
+    found = read_situations(text)
+    return Reading(
+        situations=found.situations,
+        number=found.number,
+        doubt=found.doubt,
+        read_apart=found.read_apart,
+        flags=[{"id": f.id, "criterion": f.criterion, "text": f.text} for f in detect(text)],
+        audience=detect_audience(text),
+        wants=detect_wants(text),
+        general_question=is_general_question(text),
+    )

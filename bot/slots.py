@@ -1,0 +1,30 @@
+"""The slot values the reading sets, which the domain's conditional responses are chosen by.
+
+One function, so the NLU component and the tests agree on them. Values not listed in the
+domain's slot definitions must never be produced (tests/test_slots.py checks it).
+"""
+from typing import Dict, Optional
+
+
+def reader(audience: Optional[str]) -> str:
+    """Who the danger answer speaks to: a child, the person in danger, or someone beside them."""
+    if audience == "child":
+        return "child"
+    return "self" if audience == "user" else "other"
+
+
+def opening(assessment) -> str:
+    """How a crisis answer opens: a child's words, the person's own word 'crisis', or plain care."""
+    if assessment.audience == "child":
+        return "child"
+    return "said_crisis" if assessment.said_crisis else "hard"
+
+
+def slot_values(assessment, reading, intent: Optional[str]) -> Dict[str, Optional[str]]:
+    values: Dict[str, Optional[str]] = {"opening": opening(assessment), "audience": reading.audience}
+    if intent == "danger_to_life":
+        values.update(emergency=assessment.number or "113", situation=assessment.situation or "unspecified",
+                      reader=reader(reading.audience))
+    elif intent == "danger_doubt":
+        values.update(emergency="113", situation="doubt", reader=reader(reading.audience))
+    return values
