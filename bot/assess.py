@@ -37,6 +37,7 @@ class Assessment:
     situation: Optional[str] = None     # the danger situation, "unspecified" when only the model saw danger
     doubt: bool = False                 # not sure of danger: the first bubble still names 113
     said_crisis: bool = False
+    flagged: List[str] = field(default_factory=list)  # red-flag criteria kept (they force the intent)
     reasons: List[str] = field(default_factory=list)
     location: Optional[str] = None
 
@@ -87,11 +88,15 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
     for flag in reading.flags:
         if question and flag["criterion"] == "self_defined" and flag["id"] not in spec["crisis_words_flags"]:
             continue  # "er det min feil at pappa drikker?" asks; worry alone does not make it a crisis
-        if reading.general_question and flag["criterion"] in ("danger_to_life", "suicidal"):
-            result.doubt = True  # "hva gjør man hvis noen får kramper?": 113 named, answered as a question
-            result.reasons.append(f"red flag {flag['id']} in a general question -> doubt")
+        apart = reading.general_question or (reading.read_apart and not reading.situations)
+        if apart and flag["criterion"] in ("danger_to_life", "suicidal"):
+            # "hva gjør man hvis noen får kramper?", "for to år siden tok han en overdose": the danger
+            # is not happening now. 113 is still named first (doubt), and the question answered.
+            result.doubt = True
+            result.reasons.append(f"red flag {flag['id']} in a general question or the past -> doubt")
             continue
         _add(result.criteria, spec["red_flag_criteria"][flag["criterion"]])
+        _add(result.flagged, [flag["criterion"]])
         result.reasons.append(f"red flag {flag['id']}: «{flag['text']}»")
         if flag["criterion"] == "danger_to_life":
             result.danger_to_life = True

@@ -34,17 +34,22 @@ def forced_by_flags(criteria: Iterable[str], predicted: Optional[str]) -> Option
     return None
 
 
-def forced_intent(assessment, flag_criteria: Iterable[str], predicted: Optional[str],
-                  faq_confidence: float = 0.0) -> Optional[str]:
+def _flag_intents() -> set:
+    return {rule["intent"] for rule in _rules()["overrides"].values()}
+
+
+def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 0.0) -> Optional[str]:
     """The intent to answer instead of `predicted`, or None to keep the model's answer."""
     rules = _rules()
     if assessment.danger_to_life:
         return None if predicted == "danger_to_life" else "danger_to_life"
+    by_flags = forced_by_flags(assessment.flagged, predicted)
+    if by_flags or (assessment.flagged and predicted in _flag_intents()):
+        return by_flags
     if assessment.doubt:
         return "danger_doubt"
-    by_flags = forced_by_flags(flag_criteria, predicted)
-    if by_flags:
-        return by_flags
+    if assessment.wants == "what_to_do" and predicted == "faq" and faq_confidence < rules["faq_sure"]:
+        return "what_to_do"  # "hva bør jeg gjøre når kona mi drikker?" wants advice, not a loose fact
     question = assessment.wants == "info" and not assessment.acute
     if question and predicted not in rules["answers_questions"]:
         return "faq" if faq_confidence >= rules["faq_min_confidence"] else "info_unsure"

@@ -3,7 +3,8 @@
 Off by default: a crisis chat must not wait on, or leak a message to, an outside service unless
 the operator chose so. LOSEN_ONLINE_PLACES=1 turns it on; LOSEN_PLACES_API_URL overrides the base
 URL (tests point it at a local fake server). Any failure (timeout, HTTP error, odd JSON) gives
-None, and the caller goes on as if the look-up had found nothing.
+None, and the caller goes on as if the look-up had found nothing. The place typed is never logged
+(tests/test_anonymity.py runs the stack with this look-up on).
 
 API: GET {base}/navn?sok=NAME&fuzzy=true&treffPerSide=5&utkoordsys=4326 returns
 {"navn": [{"skrivemåte", "navneobjekttype", "representasjonspunkt": {"nord", "øst"},
@@ -40,7 +41,8 @@ def lookup(name: str) -> Place | None:
         response.raise_for_status()
         hits = response.json().get("navn") or []
     except (requests.RequestException, ValueError, AttributeError) as err:
-        log.info("online place look-up failed for %r: %s", name, err)
+        # Only the error's type: the place and the URL (which holds it) are what the person wrote.
+        log.info("online place look-up failed: %s", type(err).__name__)
         return None
     for hit in hits:
         place = _to_place(hit, name)

@@ -58,7 +58,7 @@ class LosenReading(GraphComponent, IntentClassifier):
                "intent_ranking": message.get(INTENT_RANKING_KEY)}
         found = assess(text, nlu=nlu, with_location=False)
         message.set(READING_KEY, {"reading": reading.as_dict(), "assessment": found.as_dict()}, add_to_output=True)
-        intent = forced_intent(found, [f["criterion"] for f in reading.flags], predicted, _faq_confidence(message))
+        intent = forced_intent(found, predicted, _faq_confidence(message))
         if intent:
             LosenReading._force(message, intent)
         LosenReading._add_entities(message, slot_values(found, reading, intent or predicted))
