@@ -14,17 +14,17 @@ def new_sender() -> str:
     return uuid.uuid4().hex
 
 
-@pytest.mark.parametrize("message", [
-    "hjelp, mamma våkner ikke",
-    "hun har tatt en overdose og våkner ikke",
-    "han pustr ikke",
-    "kjæresten min er blå i leppene",
+@pytest.mark.parametrize("message,while_waiting", [
+    ("hjelp, mamma våkner ikke", "Det er ikke din feil"),   # "mamma": a child writing, child words
+    ("hun har tatt en overdose og våkner ikke", "pust"),   # an adult beside her: check the breathing
+    ("han pustr ikke", "pust"),
+    ("kjæresten min er blå i leppene", "pust"),
 ])
-def test_danger_gets_113_first(stack, message):
+def test_danger_gets_113_first(stack, message, while_waiting):
     replies = texts(stack.send(new_sender(), message))
     assert replies, "no reply"
-    assert "113" in replies[0]
-    assert any("Mens dere venter" in t or "Gjør dette" in t for t in replies[1:3])
+    assert replies[0].startswith("Ring 113 nå")
+    assert while_waiting in replies[1], replies[1]
 
 
 def test_danger_mid_conversation_gets_113_first(stack):
