@@ -1,5 +1,9 @@
 """Losen's action server: python -m actions [--port 5055] (the same server as `rasa run actions`).
 
+Its default port, 5055, is Rasa's default and the one endpoints.yml names, so `python -m actions`
+(or `rasa run actions`) next to a plain `rasa run` needs no setting. The log privacy of actions/
+(bot/log_privacy.py) is installed when the package is imported, before any action runs.
+
 Started this way, the action server never loads TensorFlow: spaCy's thinc imports it whenever it is
 installed, and the actions never use it. That keeps the action server near 200 MB instead of 500.
 """

@@ -2,33 +2,49 @@
 
 Same URL as the stock channel (POST /webhooks/rest/webhook, {"sender", "message"}), but:
 - any malformed request gets a clear 4xx JSON error, never a 5xx or a stack trace;
+- bounded work per message (bot/inbox.py): a message is cut before anything reads it; the part
+  the NLU does not read is searched for danger (red flags, danger situations) in a worker thread,
+  long_messages_at_once at a time (a semaphore),
+  so one sender's long messages cannot hold the event loop for everyone;
 - every message gets at least one reply, and danger to life is answered with 113 first even
-  inside an over-long message (bot/inbox.py prepares the text);
+  past the NLU's part of a long message;
 - typed "/intent" shortcuts are read as plain text, except the buttons Losen offers;
-- a turn is answered within reply_within_seconds even if the action server hangs, and an acute
-  message, or one whose turn failed, always ends with a door that is always open;
-- message text, sender ids and addresses are never logged, here or in Rasa's own error logs
+- a turn is answered within reply_within_seconds even if the action server hangs;
+- the safety net: a reply that names no phone number at all, or a failed turn that names no
+  number that is always answered, gets the always-open door (116 117 and 113), whatever the red
+  flags said and whether the action server answered, raised, hung or is down;
+- message text, sender ids and addresses are never logged, here or in Rasa's own logs
   (bot/log_privacy.py).
+
+Start-up (`from_credentials`, called by Rasa once for credentials.yml) installs the log privacy
+and, when credentials.yml asks for it, the guarded Rasa speed fix (channels/fast_action_validation.py).
 """
 import asyncio
 import json
 import logging
-from typing import Any, Awaitable, Callable, List, Optional, Text
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import log_privacy
-from channels import fast_action_validation
+from bot import inbox, log_privacy
 from bot.domain_texts import response_text
-from bot.inbox import Inbound, limits, names_open_door, prepare
+from bot.inbox import Inbound, limits, names_emergency_number, names_open_door, names_phone_number
+from channels import fast_action_validation
 
-log_privacy.install()  # this module is loaded into the Rasa server by credentials.yml
-fast_action_validation.install()
 logger = logging.getLogger(__name__)
+
+
+def start_up(settings: Optional[Dict[Text, Any]]) -> None:
+    """What the Rasa server needs from Losen before it serves anyone (idempotent)."""
+    settings = settings or {}
+    log_privacy.install()
+    if settings.get("fast_action_validation"):
+        fast_action_validation.install()
 
 
 def _error(status: int, reason: str) -> HTTPResponse:
@@ -54,17 +70,25 @@ def _parse(request: Request) -> tuple:
     return (sender.strip(), message), None
 
 
+def _bubble(sender: str, response_name: str) -> dict:
+    return {"recipient_id": sender, "text": response_text(response_name)}
+
+
 def _with_notices(messages: List[dict], sender: str, inbound: Inbound, failed: bool = False) -> List[dict]:
     if not messages:  # never silence
-        messages = [{"recipient_id": sender, "text": response_text("utter_default")}]
+        messages = [_bubble(sender, "utter_default")]
     texts = [m.get("text") or "" for m in messages]
-    if (inbound.acute or failed) and not names_open_door(texts):
-        # The action that names the open doors failed or hung: give the door that is always open.
-        messages = messages + [{"recipient_id": sender, "text": response_text("utter_next_step_legevakt")}]
+    if not names_phone_number(texts) or (failed and not names_open_door(texts)):
+        # The safety net does not depend on any assessment: no number, or a turn that went wrong
+        # without a number that is always answered, gets the door that is always open.
+        messages = messages + [_bubble(sender, "utter_next_step_legevakt")]
     if inbound.too_long:
-        notice = {"recipient_id": sender, "text": response_text("utter_message_too_long")}
-        # Danger to life first, always: the length notice then comes last.
-        messages = messages + [notice] if inbound.danger else [notice] + messages
+        notice = _bubble(sender, "utter_message_too_long")
+        # 113 in the first bubble, always: when the answer's first bubble names 113/112 (or danger
+        # was found in the part the NLU did not read) the notice comes last, otherwise first
+        # (it names 113 itself).
+        danger_first = inbound.danger or names_emergency_number(texts[0])
+        messages = messages + [notice] if danger_first else [notice] + messages
     return messages
 
 
@@ -73,8 +97,26 @@ class SafeRestInput(RestInput):
     def name(cls) -> Text:
         return "rest"  # keeps the URL /webhooks/rest/webhook
 
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        start_up(credentials)
+        return cls()
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("losen_safe_rest", __name__)
+        at_once = int(limits()["long_messages_at_once"])
+        long_messages = asyncio.Semaphore(at_once)
+        scanners = ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="losen-tail-scan")
+        for _ in range(at_once):  # each worker loads its matcher now, not when a person is waiting
+            scanners.submit(inbox.scan_tail, "varm opp")
+
+        async def prepare(raw: str) -> Inbound:
+            part = inbox.cut(raw)  # bounded: at most max_kept_chars are cleaned
+            if not part.tail:
+                return inbox.finish(part, [])
+            async with long_messages:  # the others wait here, not on the event loop
+                flags = await asyncio.get_running_loop().run_in_executor(scanners, inbox.scan_tail, part.tail)
+            return inbox.finish(part, flags)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -86,19 +128,20 @@ class SafeRestInput(RestInput):
             if error:
                 return error
             sender, raw = parsed
-            inbound = prepare(raw)
             collector = CollectingOutputChannel()
             failed = False
-            try:
-                await asyncio.wait_for(
-                    on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name())),
-                    timeout=limits()["reply_within_seconds"])
-            except (asyncio.TimeoutError, asyncio.CancelledError):
-                failed = True
-                logger.error("a message took too long and was cut short (text not logged)")
-            except Exception as err:  # the person still gets an answer, the log gets no text
-                failed = True
-                logger.error("a message failed: %s (text not logged)", type(err).__name__)
+            inbound = await prepare(raw)
+            with log_privacy.conversation(sender, inbound.text):
+                try:
+                    await asyncio.wait_for(
+                        on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name())),
+                        timeout=limits()["reply_within_seconds"])
+                except (asyncio.TimeoutError, asyncio.CancelledError):
+                    failed = True
+                    logger.error("a message took too long and was cut short (text not logged)")
+                except Exception as err:  # the person still gets an answer, the log gets no text
+                    failed = True
+                    logger.error("a message failed: %s (text not logged)", type(err).__name__)
             return response.json(_with_notices(collector.messages, sender, inbound, failed))
 
         return webhook

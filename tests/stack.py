@@ -1,5 +1,6 @@
 """Start and stop Losen's servers for tests: action server + Rasa server on free local ports."""
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -67,13 +68,22 @@ class Stack:
         self.procs[name] = subprocess.Popen(args, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
                                             start_new_session=True)
 
-    def start_actions(self, module: str = "actions") -> None:
+    def start_actions(self, module: str = "actions", extra_args: tuple = ()) -> None:
         self._spawn("actions", [str(VENV_BIN / "python"), "-m", "actions", "--port", str(self.actions_port),
-                                "--actions", module])
+                                "--actions", module, *extra_args])
 
-    def start_rasa(self, endpoints: str = "endpoints.yml") -> None:
+    def start_rasa(self, endpoints: str = "endpoints.yml", extra_args: tuple = ()) -> None:
+        # The repo's endpoints files name Rasa's default action server; this stack's runs on its own
+        # port, so Rasa gets a copy whose action_endpoint url names it.
+        text = (ROOT / endpoints).read_text(encoding="utf-8")
+        text, found = re.subn(r"(?m)^(action_endpoint:\s*\n\s+url:\s*)\S+",
+                              lambda m: f"{m.group(1)}http://127.0.0.1:{self.actions_port}/webhook", text)
+        if found != 1:
+            raise ValueError(f"{endpoints}: no 'action_endpoint: url:' to point at port {self.actions_port}")
+        copy = self.logdir / "endpoints.yml"
+        copy.write_text(text, encoding="utf-8")
         self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "-m", str(model_path()), "--port", str(self.rasa_port),
-                             "--credentials", "credentials.yml", "--endpoints", endpoints])
+                             "--credentials", "credentials.yml", "--endpoints", str(copy), *extra_args])
 
     def wait(self, timeout: float = 240) -> None:
         deadline = time.time() + timeout

@@ -1,5 +1,7 @@
 """When the action server raises, hangs or is down: danger still gets 113, the fallback still offers
-people to call, every acute message still ends with an open door, and no log gets the text."""
+people to call, any answer that would name no phone number gets the always-open door (the safety
+net, whatever the red flags said), and no log gets the text. How long a hung turn takes is measured
+by bench/faults.py, not here."""
 import time
 import uuid
 
@@ -11,6 +13,7 @@ pytestmark = pytest.mark.stack
 DANGER = "hjelp, mamma våkner ikke"
 CRISIS = "det er krise"
 GIBBERISH = "qwzx plomb vrrr"
+ASK_OPEN = "hvem kan jeg ringe"  # answered by a custom action only (action_list_open_services)
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +44,12 @@ def test_crisis_still_ends_with_an_open_door(faulty, fault):
     assert "116 117" in texts(replies)
 
 
-def test_a_hung_action_server_is_cut_short_within_the_budget(faulty):
-    started = time.monotonic()
-    faulty.send(f"slow-{uuid.uuid4().hex}", "hvem er åpen nå?", timeout=60)
-    assert time.monotonic() - started < 30  # the faulty action sleeps 60 s; the budget is 12 s
+@pytest.mark.parametrize("fault", ["raise", "slow"])
+def test_an_ordinary_question_still_gets_the_always_open_door(faulty, fault):
+    # No red flag in it: the safety net does not depend on the assessment.
+    replies = faulty.send(f"{fault}-{uuid.uuid4().hex}", ASK_OPEN, timeout=60)
+    assert "Disse kan du kontakte nå" not in texts(replies)  # the action really did not answer
+    assert "116 117" in texts(replies) and "113" in texts(replies)  # a door that is always open
 
 
 def test_a_failing_action_leaks_no_text_into_any_log(faulty):
@@ -75,6 +80,12 @@ def test_crisis_gets_an_answer_with_a_door_without_the_action_server(stopped):
     replies = stopped.send(uuid.uuid4().hex, CRISIS)
     assert replies and "krise" in replies[0]["text"]
     assert "116 117" in texts(replies)
+
+
+def test_an_ordinary_question_gets_the_door_without_the_action_server(stopped):
+    joined = texts(stopped.send(uuid.uuid4().hex, ASK_OPEN))
+    assert "Disse kan du kontakte nå" not in joined
+    assert "116 117" in joined and "113" in joined
 
 
 def test_fallback_offers_116117_and_116123_without_the_action_server(stopped):
