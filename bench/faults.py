@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from bot.inbox import limits  # noqa: E402
 from stack import Stack, free_port, model_path  # noqa: E402
+
+from bot.inbox import limits  # noqa: E402
 
 MESSAGES = ["hvem kan jeg ringe", "det er krise", "hjelp, mamma våkner ikke"]
 

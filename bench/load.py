@@ -218,7 +218,7 @@ def report(args, losen: dict, starter: dict) -> None:
         theirs = starter.get(key) if starter else None
         ratio = f"{mine / theirs:.2f}" if theirs and key not in ("messages", "errors") else ""
         print(f"{label:22}{fmt.format(mine):>12}{(fmt.format(theirs) if theirs is not None else '-'):>14}{ratio:>15}")
-    print(f"Losen memory by server (MB): " + ", ".join(f"{k} {v}" for k, v in losen["rss_mb"].items()))
+    print("Losen memory by server (MB): " + ", ".join(f"{k} {v}" for k, v in losen["rss_mb"].items()))
     print(f"training time: Losen {recorded_seconds(TRAIN_SECONDS)} (last ./losen train), "
           f"starter bot {recorded_seconds(STARTER_DIR / 'train-seconds')} (rasa init, incl. training)")
     print(f"test command (./losen test): {recorded_seconds(TEST_SECONDS)} (its last full run here)")

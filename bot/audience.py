@@ -17,7 +17,8 @@ import yaml
 
 from bot import DATA
 from bot.redflags import RedFlagMatcher
-from bot.textnorm import fold, words as folded_words
+from bot.textnorm import fold
+from bot.textnorm import words as folded_words
 
 AUDIENCE_FILE = DATA / "audience.yml"
 AUDIENCES = ("user", "relative", "child")

@@ -17,8 +17,14 @@ from typing import List, Optional, Tuple
 import yaml
 
 from bot import DATA, clock
-from bot.catalogue_rules import (Problem, check_service, check_service_over_time, check_sources,
-                                 known_helseforetak, parse_checked)
+from bot.catalogue_rules import (
+    Problem,
+    check_service,
+    check_service_over_time,
+    check_sources,
+    known_helseforetak,
+    parse_checked,
+)
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,7 @@ from typing import Iterable, List
 
 import yaml
 
-from bot import DATA
-from bot import redflags
+from bot import DATA, redflags
 
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 # The tail starts this many characters before the NLU's cut, so a phrase split by the cut is seen.

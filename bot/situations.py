@@ -5,8 +5,8 @@ live in data/situations.yml, taken from the authorities' own lists (sources in t
 situation holds when all concepts of one of its `holds_when` alternatives occur within one
 sentence and the next (any order, any distance). Words are compared by lemma (simplemma's
 bokmål and nynorsk tables) after folding (å -> a), so "datt", "falt" and "faller" meet, and
-compounds are caught by `*tail` terms ("*skade" -> "hodeskade"); `=form` matches that written form only. Small typos are corrected
-against the catalogue's own words.
+compounds are caught by `*tail` terms ("*skade" -> "hodeskade"); `=form` matches that written
+form only. Small typos are corrected against the catalogue's own words.
 
 Read apart (data/reading_cues.yml): a negated word ("ingen kramper", "blør ikke"), a sentence
 about the past ("i fjor") with nothing that says now, and a general question ("hva gjør man
@@ -15,7 +15,7 @@ hvis noen får kramper?"). Those are not danger now; they are `doubt`, which sti
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -53,6 +53,14 @@ def forms(word: str) -> FrozenSet[str]:
         except ValueError:  # simplemma rejects some odd tokens; the folded word still counts
             pass
     return frozenset(found)
+
+
+@lru_cache(maxsize=131072)
+def _known_word(word: str) -> bool:
+    """A real bokmål or nynorsk word is no typo: "farlig" is not a misspelt "dårlig"."""
+    from simplemma import is_known
+
+    return is_known(word, lang="nb") or is_known(word, lang="nn")
 
 
 @dataclass(frozen=True)
@@ -198,7 +206,7 @@ class SituationMatcher:
     def canonical(self, folded: str) -> str:
         """The catalogue word a written word most likely is (a typo), or the word itself.
         Short words are left alone: one letter off in five is another word ("snøen", "snøre")."""
-        if len(folded) < 6 or not folded.isalpha():
+        if len(folded) < 6 or not folded.isalpha() or _known_word(folded):
             return folded
         best = process.extractOne(folded, self.vocab, scorer=fuzz.ratio, score_cutoff=80 if len(folded) >= 7 else 83)
         return best[0] if best else folded

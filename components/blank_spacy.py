@@ -8,10 +8,10 @@ recipe finds the model provider of spaCy components by that class name.
 from typing import Optional, Text
 
 import spacy
-from spacy.language import Language
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.nlu.utils.spacy_utils import SpacyNLP as RasaSpacyNLP
+from spacy.language import Language
 
 
 @DefaultV1Recipe.register(

@@ -8,10 +8,10 @@ is chosen by the conversation's sender id, so one server serves every case:
 """
 import asyncio
 
-import actions  # noqa: F401  the real action package's logging protection, as in production
 import yaml
 from rasa_sdk import Action
 
+import actions  # noqa: F401  the real action package's logging protection, as in production
 from bot import ROOT
 
 SLOW_SECONDS = 60

@@ -42,10 +42,10 @@ def at(monkeypatch):
 def test_relative_at_2am_sunday_gets_only_open_services_first(at):
     at("2026-11-29T02:00")  # Sunday night
     messages, _ = run(ActionListOpenServices(), "hvem kan jeg ringe nå?", "ask_helpline", {"audience": "relative"})
-    lines = [l for l in messages[-1]["services"].splitlines() if l.startswith("•")]
-    open_lines = [l for l in lines if "stengt" not in l]
+    lines = [line for line in messages[-1]["services"].splitlines() if line.startswith("•")]
+    open_lines = [line for line in lines if "stengt" not in line]
     assert open_lines and lines[: len(open_lines)] == open_lines  # open first
-    assert all("stengt" not in l for l in lines[:-1])
+    assert all("stengt" not in line for line in lines[:-1])
     assert "116 117" in messages[-1]["services"]
     assert "Pårørendetelefonen" in messages[-1]["services"] and "stengt" in lines[-1]
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from stack import Stack, free_port, model_path
 
 from bot import ROOT, log_privacy
-from stack import Stack, free_port, model_path
 
 SKIP_DIRS = {".venv", ".git", "node_modules", "__pycache__", ".hypothesis"}
 

@@ -4,7 +4,7 @@ import re
 
 import yaml
 
-from bot import DATA, ROOT
+from bot import ROOT
 from bot.catalogue import load_catalogue
 from bot.clock import now
 from bot.hours import status_at
@@ -65,8 +65,9 @@ def test_every_custom_action_in_the_domain_is_implemented():
     import importlib
     import pkgutil
 
-    import actions
     from rasa_sdk import Action
+
+    import actions
 
     implemented = set()
     modules = [importlib.import_module(f"actions.{m.name}") for m in pkgutil.iter_modules(actions.__path__)

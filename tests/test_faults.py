@@ -6,7 +6,6 @@ import time
 import uuid
 
 import pytest
-
 from stack import ROOT, model_path, start_stack
 
 pytestmark = pytest.mark.stack

@@ -1,6 +1,7 @@
 """bot/inbox.py: hostile and odd input is made safe, and danger is never lost."""
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.inbox import clean, cut, limits, names_emergency_number, names_phone_number, prepare
 from bot.places import resolve_place
@@ -151,6 +152,7 @@ def test_other_figures_are_not_phone_numbers(text):
 
 def test_every_phone_number_in_the_catalogue_is_recognised():
     import yaml
+
     from bot import DATA
 
     phones = []

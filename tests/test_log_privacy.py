@@ -18,8 +18,8 @@ def captured():
     logger.addHandler(handler)
     yield logger, records
     logger.removeHandler(handler)
+    log_privacy.uninstall()  # also lifts logging.disable, which would hide DEBUG from later tests
     logging.setLogRecordFactory(factory)
-    log_privacy._installed = False
 
 
 def test_exception_text_and_chain_are_not_logged(captured):

@@ -4,7 +4,6 @@ How long the answers took is printed (and measured by the bench), never asserted
 import sys
 
 import pytest
-
 from stack import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

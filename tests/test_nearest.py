@@ -214,6 +214,7 @@ def test_which_place_names_the_fylke():
 
 def test_cli_prints_place_and_ranked_units_as_json(capsys):
     import json
+
     from bot.cli import main
     assert main(["nearest", "jeg er på Lillehammer", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)

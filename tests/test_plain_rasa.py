@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import requests
-
 from stack import DEFAULT_MOMENT, ROOT, VENV_BIN, Stack, model_path
 
 pytestmark = pytest.mark.stack

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 import requests
 import yaml
-
 from stack import ROOT, Stack, free_port, model_path
 
 pytestmark = pytest.mark.stack

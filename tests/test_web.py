@@ -8,11 +8,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
+from stack import free_port
+from webserver import start_web
 
 from bot import ROOT
 from bot.catalogue import load_catalogue
-from stack import free_port
-from webserver import start_web
 
 WEB = ROOT / "web"
 WEBHOOK = "/webhooks/rest/webhook"

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from stack import free_port
 from webserver import start_web
 

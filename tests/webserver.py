@@ -1,8 +1,9 @@
 """Run `python -m bot web`'s server in a thread for tests."""
 import threading
 
-from bot.commands.web import serve
 from stack import free_port
+
+from bot.commands.web import serve
 
 
 def start_web(rasa_url: str):
