@@ -123,16 +123,6 @@ def test_where_the_person_is_beats_where_they_come_from():
     assert place.kommunenummer == "4601"
 
 
-def test_resolution_is_fast():
-    resolve_place("warm up the index")
-    messages = NO_PLACE + [m for m, *_ in KINDS] * 3
-    start = time.perf_counter()
-    for message in messages:
-        resolve_place(message)
-    per_message_ms = (time.perf_counter() - start) * 1000 / len(messages)
-    assert per_message_ms < 20
-
-
 # --- optional online look-up (Kartverket stedsnavn), against a fake server on 127.0.0.1 ---
 
 HIT = {"metadata": {"totaltAntallTreff": 1}, "navn": [{
@@ -205,10 +195,10 @@ def test_online_lookup_is_not_asked_when_the_gazetteer_knows(fake_api):
 
 
 def test_online_timeout_falls_back_cleanly(fake_api):
+    # The server answers after 3 s, past the client's 2 s timeout: no place, no error. How long
+    # it takes is measured in bench/places.py, not asserted here.
     fake_api.mode = "slow"
-    start = time.perf_counter()
     assert resolve_place(MESSAGE).status == "none"
-    assert time.perf_counter() - start < 2.9  # the 2 s timeout, not the server's 3 s
 
 
 def test_online_http_500_falls_back_cleanly(fake_api):
