@@ -89,3 +89,22 @@ def test_fallback_always_offers_a_next_step():
     text = DOMAIN["responses"]["utter_default"][0]["text"]
     for number in ("113", "116 117", "116 123"):
         assert number in text
+
+
+def test_every_situation_has_its_first_bubble_and_waiting_steps():
+    """Each situation in data/situations.yml names its own number first, with a while-waiting text
+    for a child, the person in danger and someone beside them."""
+    situations = yaml.safe_load((ROOT / "data" / "situations.yml").read_text(encoding="utf-8"))["situations"]
+    responses = DOMAIN["responses"]
+
+    def conditions(variant):
+        return {c["name"]: str(c["value"]) for c in variant.get("condition", [])}
+
+    calls = [conditions(v) | {"text": v["text"]} for v in responses["utter_danger_call"]]
+    waits = [conditions(v) for v in responses["utter_danger_while_waiting"]]
+    for situation in situations:
+        sid, number = situation["id"], str(situation["number"])
+        own = [c for c in calls if c.get("situation") == sid and c.get("emergency") == number]
+        assert len(own) == 1 and own[0]["text"].startswith(f"Ring {number} nå"), sid
+        for reader in ("child", "self", "other"):
+            assert {"situation": sid, "reader": reader} in waits, (sid, reader)
