@@ -9,7 +9,8 @@ Same URL as the stock channel (POST /webhooks/rest/webhook, {"sender", "message"
 - every message gets at least one reply, and danger to life is answered with 113 first even
   past the NLU's part of a long message;
 - typed "/intent" shortcuts are read as plain text, except the buttons Losen offers;
-- a turn is answered within reply_within_seconds even if the action server hangs;
+- a turn is answered within reply_within_seconds even if the action server hangs, and a turn that
+  has already named 112 or 113 within emergency_reply_within_seconds;
 - the safety net: a reply that names no phone number at all, or a failed turn that names no
   number that is always answered, gets the always-open door (116 117 and 113), whatever the red
   flags said and whether the action server answered, raised, hung or is down;
@@ -68,6 +69,32 @@ def _parse(request: Request) -> tuple:
     if not isinstance(message, str):
         return None, _error(400, "Feltet message mangler eller er ikke tekst.")
     return (sender.strip(), message), None
+
+
+async def _emergency_said_early(turn: asyncio.Future, collector: CollectingOutputChannel) -> bool:
+    """True when the turn is still running after emergency_reply_within_seconds and what it has
+    said so far names 112 or 113: a person in danger is not kept waiting for the rest."""
+    done, _ = await asyncio.wait({turn}, timeout=limits()["emergency_reply_within_seconds"])
+    if done:
+        return False
+    return names_emergency_number("\n".join(m.get("text") or "" for m in collector.messages))
+
+
+async def _finish(turn: asyncio.Future) -> bool:
+    """Wait for the turn within reply_within_seconds (from its start); True when it failed."""
+    try:
+        await asyncio.wait_for(asyncio.shield(turn), timeout=limits()["reply_within_seconds"]
+                               - limits()["emergency_reply_within_seconds"])
+        turn.result()
+        return False
+    except asyncio.TimeoutError:
+        turn.cancel()
+        logger.error("a message took too long and was cut short (text not logged)")
+    except asyncio.CancelledError:
+        logger.error("a message was cancelled (text not logged)")
+    except Exception as err:  # the person still gets an answer, the log gets no text
+        logger.error("a message failed: %s (text not logged)", type(err).__name__)
+    return True
 
 
 def _bubble(sender: str, response_name: str) -> dict:
@@ -132,16 +159,15 @@ class SafeRestInput(RestInput):
             failed = False
             inbound = await prepare(raw)
             with log_privacy.conversation(sender, inbound.text):
-                try:
-                    await asyncio.wait_for(
-                        on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name())),
-                        timeout=limits()["reply_within_seconds"])
-                except (asyncio.TimeoutError, asyncio.CancelledError):
-                    failed = True
-                    logger.error("a message took too long and was cut short (text not logged)")
-                except Exception as err:  # the person still gets an answer, the log gets no text
-                    failed = True
-                    logger.error("a message failed: %s (text not logged)", type(err).__name__)
+                turn = asyncio.ensure_future(
+                    on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name())))
+                if await _emergency_said_early(turn, collector):
+                    # The number is already said (the danger rule's first bubbles) but the turn is
+                    # slow, e.g. a hung action server: answer now, let the turn finish or be cut
+                    # short in the background.
+                    asyncio.ensure_future(_finish(turn))
+                    return response.json(_with_notices(list(collector.messages), sender, inbound, failed=True))
+                failed = await _finish(turn)
             return response.json(_with_notices(collector.messages, sender, inbound, failed))
 
         return webhook
