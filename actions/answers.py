@@ -4,7 +4,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import assessment, audience_of, utter_ask_more
+from actions.common import assessment, audience_of, in_conversations_malform, utter_ask_more
 
 
 def selected_answer(tracker: Tracker) -> Optional[str]:
@@ -21,6 +21,7 @@ class ActionAskMore(Action):
     def name(self) -> Text:
         return "action_ask_more"
 
+    @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         utter_ask_more(dispatcher, audience_of(tracker, assessment(tracker).audience))
         return []
@@ -33,6 +34,7 @@ class ActionAnswerAfterDoubt(Action):
     def name(self) -> Text:
         return "action_answer_after_doubt"
 
+    @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         answer = selected_answer(tracker)
         if answer:

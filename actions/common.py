@@ -1,4 +1,5 @@
 """Small helpers shared by the actions: reading the tracker and calling bot/."""
+import functools
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -6,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import clock
 from bot.assess import Assessment, assess
+from bot.phrases import in_malform
 from bot.reading import READING_KEY
 from bot.replies import ask_more_lines, open_lines
 
@@ -51,3 +53,13 @@ def merge_criteria(tracker: Tracker, found: List[str]) -> List[str]:
 
 def events_dict(**slots: Any) -> Dict[str, Any]:
     return {k: v for k, v in slots.items() if v is not None}
+
+
+def in_conversations_malform(run):
+    """An action's run, with the composed lines (hours, distances) in the conversation's written
+    standard (the malform slot: nb or nn)."""
+    @functools.wraps(run)
+    def wrapper(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]):
+        with in_malform(tracker.get_slot("malform")):
+            return run(self, dispatcher, tracker, domain)
+    return wrapper

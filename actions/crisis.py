@@ -5,7 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import assessment, audience_of, latest_text, merge_criteria, utter_all, utter_open_now
+from actions.common import assessment, audience_of, in_conversations_malform, latest_text, merge_criteria, utter_all, utter_open_now
 from actions.places import nearest_message
 from bot.audience import detect_audience
 from bot.places import resolve_place
@@ -16,6 +16,7 @@ class ActionCrisisResponse(Action):
     def name(self) -> Text:
         return "action_crisis_response"
 
+    @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         found = assessment(tracker)
         # Ask rather than guess: only a clear cue (not "writes in first person") sets the audience.
@@ -41,6 +42,7 @@ class ActionWhatToDo(Action):
     def name(self) -> Text:
         return "action_what_to_do"
 
+    @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         found = assessment(tracker)
         audience = audience_of(tracker, found.audience) or "relative"

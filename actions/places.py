@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import audience_of, latest_text, utter_open_now
+from actions.common import audience_of, in_conversations_malform, latest_text, utter_open_now
 from bot.gazetteer import Place
 from bot.nearest import nearest_units
 from bot.nearest_text import nearest_text, place_text, which_place_text
@@ -59,6 +59,7 @@ class ActionNearestUnit(Action):
     def name(self) -> Text:
         return "action_nearest_unit"
 
+    @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         audience = audience_of(tracker)
         if tracker.get_slot("place_declined") and not tracker.get_slot("place_resolved"):

@@ -4,7 +4,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import audience_of, latest_text, utter_open_now
+from actions.common import audience_of, in_conversations_malform, latest_text, utter_open_now
 from bot import clock
 from bot.hours_text import channel_line, with_freshness_note
 from bot.open_now import service_status
@@ -18,6 +18,7 @@ class ActionListOpenServices(Action):
     def name(self) -> Text:
         return "action_list_open_services"
 
+    @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         text = latest_text(tracker)
         audience = audience_of(tracker)
@@ -43,6 +44,7 @@ class ActionPeopleNow(Action):
     def name(self) -> Text:
         return "action_people_now"
 
+    @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         utter_open_now(dispatcher, audience_of(tracker))
         return []

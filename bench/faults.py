@@ -1,6 +1,7 @@
 """How long a person waits when the action server hangs: the turn is cut short after
 reply_within_seconds (data/input_limits.yml) and answered with what Losen has, plus the always-open
-door; a turn that has already named 112 or 113 is answered after emergency_reply_within_seconds. Starts Losen with tests/faulty_actions.py (every action sleeps 60 s for senders "slow-…"),
+door; a turn that has already named 112 or 113 is answered after emergency_reply_within_seconds.
+Starts Losen with tests/faulty_actions.py (every action sleeps 60 s for senders "slow-…"),
 times a few turns and prints the figures; tests/test_faults.py checks the answers themselves.
 
     .venv/bin/python bench/faults.py

@@ -11,6 +11,11 @@ def _responses() -> dict:
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
 
 
-def response_text(name: str) -> str:
-    """The unconditional (last) variant of a response."""
-    return _responses()[name][-1]["text"]
+def response_text(name: str, malform: str = "nb") -> str:
+    """The plain variant of a response in a written standard (nb or nn): the one whose only
+    condition is the malform, or one with no condition at all."""
+    for variant in _responses()[name]:
+        conditions = variant.get("condition") or []
+        if conditions in ([], [{"type": "slot", "name": "malform", "value": malform}]):
+            return variant["text"]
+    raise KeyError(f"{name}: no plain variant in {malform}")

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import List, Optional
 
 from bot.audience import detect_audience
+from bot.malform import asks_for, detect_malform
 from bot.redflags import detect
 from bot.situations import read_situations
 from bot.wants import detect_wants, is_general_question
@@ -26,6 +27,7 @@ class Reading:
     audience: Optional[str] = None                       # who is writing, when the message says
     wants: str = "telling"                               # help_now | what_to_do | info | talk | telling
     general_question: bool = False
+    malform: Optional[str] = None                        # nb | nn when the words are clear (or asked for)
 
     @property
     def situation(self) -> Optional[str]:
@@ -52,4 +54,5 @@ def read(text: str) -> Reading:
         audience=detect_audience(text),
         wants=detect_wants(text),
         general_question=is_general_question(text),
+        malform=asks_for(text) or detect_malform(text),
     )

@@ -21,7 +21,8 @@ def opening(assessment) -> str:
 
 
 def slot_values(assessment, reading, intent: Optional[str]) -> Dict[str, Optional[str]]:
-    values: Dict[str, Optional[str]] = {"opening": opening(assessment), "audience": reading.audience}
+    values: Dict[str, Optional[str]] = {"opening": opening(assessment), "audience": reading.audience,
+                                        "malform": reading.malform}
     if intent == "danger_to_life":
         values.update(emergency=assessment.number or "113", situation=assessment.situation or "unspecified",
                       reader=reader(reading.audience))

@@ -7,6 +7,7 @@ import re
 
 import pytest
 import yaml
+from responses import responses_in
 
 # The phone-number pattern and the catalogue's numbers are reused from the domain test, not copied.
 from test_domain import NUMBER, catalogue_numbers
@@ -17,7 +18,8 @@ from bot.child_language import problems, words
 FAQ = yaml.safe_load((DATA / "nlu" / "faq.yml").read_text(encoding="utf-8"))
 SOURCES = yaml.safe_load((DATA / "answer_sources.yml").read_text(encoding="utf-8"))
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-RESPONSES = {name.split("/", 1)[1]: variants for name, variants in FAQ["responses"].items()}
+RESPONSES = {name.split("/", 1)[1]: variants for name, variants in responses_in(FAQ["responses"], "nb").items()}
+RESPONSES_NN = {name.split("/", 1)[1]: variants for name, variants in responses_in(FAQ["responses"], "nn").items()}
 INTENTS = {block["intent"].split("/", 1)[1]: block for block in FAQ["nlu"]}
 MAX_WORDS = 90
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -104,30 +106,41 @@ def test_every_answer_has_a_child_variation_that_follows_child_language(answer_i
     assert problems(text) == [], answer_id
 
 
+@pytest.mark.parametrize("answer_id", sorted(RESPONSES))
+def test_every_answer_has_the_same_variations_in_nynorsk(answer_id):
+    bokmal, nynorsk = RESPONSES[answer_id], RESPONSES_NN[answer_id]
+    assert [v.get("condition") for v in nynorsk] == [v.get("condition") for v in bokmal], answer_id
+    assert all(v["text"] != b["text"] for v, b in zip(nynorsk, bokmal)), answer_id
+    assert problems(child_text(nynorsk)) == [], answer_id
+
+
 def test_rasa_merges_the_answers_and_picks_the_childs_text_for_a_child():
     # Rasa (not this file's own parsing) decides what is said: load the training data as `rasa train`
     # does and let its response generator choose, for a child and for an adult.
     import asyncio
 
-    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
     from rasa.shared.core.events import SlotSet
     from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.shared.importers.importer import TrainingDataImporter
+
+    from channels.nlg import MostSpecificNLG
 
     importer = TrainingDataImporter.load_from_config(
         str(ROOT / "config.yml"), str(ROOT / "domain.yml"), [str(DATA)])
     domain = importer.get_domain()
     assert {f"utter_faq/{a}" for a in RESPONSES} <= set(domain.responses)
-    nlg = TemplatedNaturalLanguageGenerator(domain.responses)
+    nlg = MostSpecificNLG(responses=domain.responses)  # what endpoints.yml sets for the running bot
 
-    def said(answer_id, audience):
+    def said(answer_id, audience, malform=None):
         events = [SlotSet("audience", audience)] if audience else []
+        events += [SlotSet("malform", malform)] if malform else []
         tracker = DialogueStateTracker.from_events("test", events, slots=domain.slots)
         return asyncio.run(nlg.generate(f"utter_faq/{answer_id}", tracker, "rest"))["text"]
 
     assert said("not_my_fault", "child").startswith("Nei. Det er ikke din feil.")
     assert said("not_my_fault", "relative").startswith("Nei. Det er aldri barnets feil eller ansvar")
     assert said("not_my_fault", None) == said("not_my_fault", "user")
+    assert said("not_my_fault", "child", "nn").startswith("Nei. Det er ikkje din feil.")
     assert said("psilocybin_effects", "child") == "Fleinsopp gjør at man ser og hører ting som ikke er der. " \
         "Det kan bli veldig skremmende. Noen kan bli psykisk syke av det. Soppen kan forveksles med giftig " \
         "sopp. Giftinformasjonen har telefon 22 59 13 00."

@@ -50,3 +50,21 @@ def test_a_relative_hears_about_the_person_at_risk(stack):
 def test_a_general_question_is_answered_with_113_named_first(stack):
     replies = first_two(stack, "hva gjør man hvis noen får kramper?")
     assert "113" in replies[0] and not replies[0].startswith("Ring 113 nå")
+
+
+def test_nynorsk_is_answered_in_nynorsk_with_the_number_first(stack):
+    sender = uuid.uuid4().hex
+    replies = [m.get("text", "") for m in stack.send(sender, "eg veit ikkje kva eg skal gjere, mor mi ligg på golvet og vaknar ikkje")]
+    assert replies[0].startswith("Ring 113 no."), replies[0]
+    assert "ikkje" in "\n".join(replies[1:]) and "ikke " not in "\n".join(replies[1:])
+    # the conversation stays nynorsk for a short message that says nothing of its standard
+    later = [m.get("text", "") for m in stack.send(sender, "takk")]
+    assert later and " ikke " not in " ".join(later)
+
+
+def test_bokmal_stays_bokmal_and_asking_switches(stack):
+    sender = uuid.uuid4().hex
+    first = [m.get("text", "") for m in stack.send(sender, "jeg vet ikke hva jeg skal gjøre, mamma ligger på gulvet og våkner ikke")]
+    assert first[0].startswith("Ring 113 nå."), first[0]
+    asked = [m.get("text", "") for m in stack.send(sender, "kan du skrive nynorsk?")]
+    assert asked and not any(" ikke " in t or t.startswith("Jeg ") for t in asked), asked

@@ -3,6 +3,7 @@ import inspect
 import re
 
 import yaml
+from responses import in_malform
 
 from bot import ROOT
 from bot.catalogue import load_catalogue
@@ -80,9 +81,10 @@ def test_every_custom_action_in_the_domain_is_implemented():
 
 
 def test_greeting_says_chatbot_and_anonymous():
-    for variant in DOMAIN["responses"]["utter_greet"]:
-        assert "chatbot" in variant["text"] and "ikke et menneske" in variant["text"]
-    assert "anonym" in DOMAIN["responses"]["utter_greet"][-1]["text"]
+    for malform, not_human in (("nb", "ikke et menneske"), ("nn", "ikkje eit menneske")):
+        variants = in_malform(DOMAIN["responses"]["utter_greet"], malform)
+        assert all("chatbot" in v["text"] and not_human in v["text"] for v in variants)
+        assert "anonym" in variants[-1]["text"]
 
 
 def test_fallback_always_offers_a_next_step():
@@ -100,11 +102,12 @@ def test_every_situation_has_its_first_bubble_and_waiting_steps():
     def conditions(variant):
         return {c["name"]: str(c["value"]) for c in variant.get("condition", [])}
 
-    calls = [conditions(v) | {"text": v["text"]} for v in responses["utter_danger_call"]]
-    waits = [conditions(v) for v in responses["utter_danger_while_waiting"]]
-    for situation in situations:
-        sid, number = situation["id"], str(situation["number"])
-        own = [c for c in calls if c.get("situation") == sid and c.get("emergency") == number]
-        assert len(own) == 1 and own[0]["text"].startswith(f"Ring {number} nå"), sid
-        for reader in ("child", "self", "other"):
-            assert {"situation": sid, "reader": reader} in waits, (sid, reader)
+    for malform, now_word in (("nb", "nå"), ("nn", "no")):
+        calls = [conditions(v) | {"text": v["text"]} for v in in_malform(responses["utter_danger_call"], malform)]
+        waits = [conditions(v) for v in in_malform(responses["utter_danger_while_waiting"], malform)]
+        for situation in situations:
+            sid, number = situation["id"], str(situation["number"])
+            own = [c for c in calls if c.get("situation") == sid and c.get("emergency") == number]
+            assert len(own) == 1 and own[0]["text"].startswith(f"Ring {number} {now_word}."), (sid, malform)
+            for reader in ("child", "self", "other"):
+                assert {"situation": sid, "reader": reader} in waits, (sid, reader, malform)
