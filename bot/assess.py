@@ -152,7 +152,7 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
     _apply_model(result, reading, nlu, spec)
     if result.danger_to_life:
         _add(result.criteria, ["danger_to_life_health"])
-        result.number = result.number or "113"
+        result.number = result.number or spec["default_emergency"]
         result.doubt = False
     result.criteria = [c for c in CRITERIA if c in result.criteria]
     result.acute = bool(result.criteria) or result.danger_to_life

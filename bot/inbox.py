@@ -33,7 +33,6 @@ OVERLAP_CHARS = 80
 # do not match.
 _PHONE = re.compile(r"(?<![\d+])(?:\+47\s?)?(?:116\s?\d{3}|\d{2}(?:\s?\d{2}){3}|\d{3}\s?\d{2}\s?\d{3}"
                     r"|\d{3}\s?\d{3}\s?\d{2}|0\d{4}|11[0-9])(?!\d)")
-EMERGENCY_NUMBERS = {"110", "112", "113"}
 
 
 @lru_cache(maxsize=1)
@@ -142,4 +141,5 @@ def names_phone_number(texts: List[str]) -> bool:
 
 def names_emergency_number(text: str) -> bool:
     """True when a text names 110, 112 or 113 as a number of its own (not inside a longer one)."""
-    return any(re.sub(r"\s", "", m.group()) in EMERGENCY_NUMBERS for m in _PHONE.finditer(text or ""))
+    emergency = set(limits()["emergency_numbers"])
+    return any(re.sub(r"\s", "", m.group()) in emergency for m in _PHONE.finditer(text or ""))

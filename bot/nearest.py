@@ -73,6 +73,11 @@ def nearest_units(place: Place, catalogue=None, limit: int = 3) -> Nearest:
     )
 
 
+def legevakt_phone(catalogue=None) -> str | None:
+    """Legevakt's number from the catalogue (the door that is always open)."""
+    return _phone((catalogue or load_catalogue()).get(LEGEVAKT_ID))
+
+
 def _points(service) -> tuple:
     # Catalogue contract: .locations (all sites) or a single .location, as (lat, lon) pairs or
     # objects with .lat/.lon.

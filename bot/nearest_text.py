@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.gazetteer import Place
 from bot.hours_text import freshness_note
 from bot.nearest import Nearest, RankedUnit
+from bot.nearest import legevakt_phone as catalogue_legevakt_phone
 from bot.phrases import phrase
 
 
@@ -40,7 +41,7 @@ def which_place_text(candidates) -> str:
 def access_text(unit: RankedUnit, legevakt_phone: str | None) -> str:
     """How to get in. Through legevakt, a referral or an unknown way: legevakt's number first."""
     access = unit.access if unit.access in _ACCESS else "unknown"
-    legevakt = legevakt_phone or "116 117"
+    legevakt = legevakt_phone or catalogue_legevakt_phone()
     if access == "call_first":
         if unit.phone:
             return phrase("places.access.call_first", phone=unit.phone)

@@ -15,102 +15,19 @@ hvis noen får kramper?"). Those are not danger now; they are `doubt`, which sti
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 import yaml
 from rapidfuzz import fuzz, process
 
 from bot import DATA
+from bot.terms import TermIndex, Token, compile_term, forms, known_word, sentences
 from bot.textnorm import fold
 
 SITUATIONS_FILE = DATA / "situations.yml"
 CUES_FILE = DATA / "reading_cues.yml"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_SPLIT = re.compile(r"([.!?;:\n]+|\s[-–]\s)")
 WINDOW = 2  # a situation's parts may be spread over this many consecutive sentences
-
-
-def sentences(text: str) -> List[Tuple[str, bool]]:
-    """The sentences of a text, each with whether it ends in a question mark."""
-    pieces = _SENTENCE_SPLIT.split(text)
-    found = []
-    for i in range(0, len(pieces), 2):
-        separator = pieces[i + 1] if i + 1 < len(pieces) else ""
-        found.append((pieces[i], "?" in separator))
-    return found
-
-
-@lru_cache(maxsize=131072)
-def forms(word: str) -> FrozenSet[str]:
-    """The folded word and its bokmål and nynorsk lemmas: what a written word can mean."""
-    from simplemma import lemmatize  # loaded on first use: the tables take a moment
-
-    lowered = word.lower()
-    found = {fold(lowered)}
-    for lang in ("nb", "nn"):
-        try:
-            found.add(fold(lemmatize(lowered, lang=lang)))
-        except ValueError:  # simplemma rejects some odd tokens; the folded word still counts
-            pass
-    return frozenset(found)
-
-
-@lru_cache(maxsize=131072)
-def _known_word(word: str) -> bool:
-    """A real bokmål or nynorsk word is no typo: "farlig" is not a misspelt "dårlig"."""
-    from simplemma import is_known
-
-    return is_known(word, lang="nb") or is_known(word, lang="nn")
-
-
-@dataclass(frozen=True)
-class Term:
-    kind: str            # word | prefix | suffix | contains | phrase
-    value: str = ""      # folded text for the wildcard kinds
-    forms: FrozenSet[str] = frozenset()
-    parts: Tuple["Term", ...] = ()
-
-    def matches(self, token: "Token", exact: bool = False) -> bool:
-        # exact: the written word and its lemmas only, no typo correction (for the cues: a
-        # corrected "igjen" must not become the negation "ingen").
-        candidates = token.exact if exact else token.forms
-        if self.kind == "word":
-            return bool(self.forms & candidates)
-        # Wildcards test the written word and its lemmas ("bakhodet" -> "bakhode" ends in "hode").
-        if self.kind == "prefix":
-            return any(f.startswith(self.value) for f in candidates)
-        if self.kind == "suffix":
-            return any(f.endswith(self.value) for f in candidates)
-        return any(self.value in f for f in candidates)
-
-
-def _single(text: str) -> Term:
-    folded = fold(text)
-    if text.startswith("=") and len(text) > 1:  # this written form only ("=drukket": not "drikker")
-        return Term("word", folded[1:], frozenset({folded[1:]}))
-    if text.startswith("*") and text.endswith("*") and len(text) > 2:
-        return Term("contains", folded.strip("*"))
-    if text.startswith("*"):
-        return Term("suffix", folded[1:])
-    if text.endswith("*"):
-        return Term("prefix", folded[:-1])
-    return Term("word", folded, forms(text))
-
-
-def compile_term(text: str) -> Term:
-    words = text.split()
-    if len(words) == 1:
-        return _single(words[0])
-    return Term("phrase", fold(text), parts=tuple(_single(w) for w in words))
-
-
-@dataclass
-class Token:
-    text: str
-    folded: str
-    exact: FrozenSet[str]   # the written word and its lemmas
-    forms: FrozenSet[str]   # the same, plus the catalogue word it is a likely typo of
-    sentence: int
 
 
 @dataclass
@@ -136,60 +53,6 @@ class SituationReading:
         return self.situations[0] if self.situations else None
 
 
-class TermIndex:
-    """Labelled terms, indexed so that a message is read in one pass over its words.
-
-    Plain words are looked up by form; wildcards are tested once per distinct written word
-    (cached); a phrase is tried only where its first word matched.
-    """
-
-    def __init__(self, labelled: Dict[str, List[Term]]):
-        self.by_form: Dict[str, set] = {}
-        self.wild: List[Tuple[str, Term]] = []
-        self.phrases_by_form: Dict[str, List[Tuple[str, Term]]] = {}
-        self.wild_phrases: List[Tuple[str, Term]] = []
-        for label, terms in labelled.items():
-            for term in terms:
-                if term.kind == "phrase":
-                    first = term.parts[0]
-                    if first.kind == "word":
-                        for form in first.forms:
-                            self.phrases_by_form.setdefault(form, []).append((label, term))
-                    else:
-                        self.wild_phrases.append((label, term))
-                elif term.kind == "word":
-                    for form in term.forms:
-                        self.by_form.setdefault(form, set()).add(label)
-                else:
-                    self.wild.append((label, term))
-        self._singles = lru_cache(maxsize=65536)(self._singles_uncached)
-
-    def _singles_uncached(self, candidates: FrozenSet[str]) -> FrozenSet[str]:
-        labels = set()
-        for form in candidates:
-            labels |= self.by_form.get(form, set())
-        probe = Token("", "", candidates, candidates, 0)
-        labels |= {label for label, term in self.wild if term.matches(probe, exact=True)}
-        return frozenset(labels)
-
-    def _phrase_candidates(self, candidates: FrozenSet[str]) -> List[Tuple[str, Term]]:
-        found = [pair for form in candidates for pair in self.phrases_by_form.get(form, [])]
-        probe = Token("", "", candidates, candidates, 0)
-        return found + [(label, term) for label, term in self.wild_phrases if term.parts[0].matches(probe, True)]
-
-    def find(self, tokens: List[Token], exact: bool = False) -> List[Tuple[str, int, int, bool]]:
-        """(label, start, end, is_phrase) for every place a term matches."""
-        spans = []
-        for i, token in enumerate(tokens):
-            candidates = token.exact if exact else token.forms
-            spans.extend((label, i, i + 1, False) for label in self._singles(candidates))
-            for label, term in self._phrase_candidates(candidates):
-                end = SituationMatcher._phrase_end(term, tokens, i, exact)
-                if end is not None:
-                    spans.append((label, i, end, True))
-        return spans
-
-
 class SituationMatcher:
     def __init__(self, spec: dict, cues: dict):
         self.situations = spec["situations"]
@@ -206,7 +69,7 @@ class SituationMatcher:
     def canonical(self, folded: str) -> str:
         """The catalogue word a written word most likely is (a typo), or the word itself.
         Short words are left alone: one letter off in five is another word ("snøen", "snøre")."""
-        if len(folded) < 6 or not folded.isalpha() or _known_word(folded):
+        if len(folded) < 6 or not folded.isalpha() or known_word(folded):
             return folded
         best = process.extractOne(folded, self.vocab, scorer=fuzz.ratio, score_cutoff=80 if len(folded) >= 7 else 83)
         return best[0] if best else folded
@@ -224,23 +87,6 @@ class SituationMatcher:
         return found
 
     # ------------------------------------------------------------------------------- hits
-    @staticmethod
-    def _phrase_end(term: Term, tokens: List[Token], start: int, exact: bool) -> Optional[int]:
-        """End index of `term` (a phrase) starting at `start`; up to two words may come between
-        its parts ("våkner hun ikke"), all in one sentence."""
-        position = start
-        for index, part in enumerate(term.parts):
-            limit = position + (1 if index == 0 else 3)
-            for j in range(position, min(limit, len(tokens))):
-                if tokens[j].sentence != tokens[start].sentence:
-                    return None
-                if part.matches(tokens[j], exact):
-                    position = j + 1
-                    break
-            else:
-                return None
-        return position
-
     @staticmethod
     def _negated(tokens: List[Token], start: int, end: int, negations: set) -> bool:
         """'ingen kramper', 'ikke blod', 'blør ikke': a negation word just before or after."""
@@ -300,7 +146,7 @@ class SituationMatcher:
             result.situations.append(situation["id"])
             result.evidence[situation["id"]] = words
         numbers = {s["number"] for s in self.situations if s["id"] in result.situations}
-        if "both" in numbers or {"112", "113"} <= numbers:
+        if "both" in numbers or len(numbers) > 1:  # police and ambulance situations at once
             result.number = "both"
         elif numbers:
             result.number = numbers.pop()

@@ -5,6 +5,8 @@ domain's slot definitions must never be produced (tests/test_slots.py checks it)
 """
 from typing import Dict, Optional
 
+from bot.assess import rules
+
 
 def reader(audience: Optional[str]) -> str:
     """Who the danger answer speaks to: a child, the person in danger, or someone beside them."""
@@ -24,8 +26,8 @@ def slot_values(assessment, reading, intent: Optional[str]) -> Dict[str, Optiona
     values: Dict[str, Optional[str]] = {"opening": opening(assessment), "audience": reading.audience,
                                         "malform": reading.malform}
     if intent == "danger_to_life":
-        values.update(emergency=assessment.number or "113", situation=assessment.situation or "unspecified",
+        values.update(emergency=assessment.number or rules()["default_emergency"], situation=assessment.situation or "unspecified",
                       reader=reader(reading.audience))
     elif intent == "danger_doubt":
-        values.update(emergency="113", situation="doubt", reader=reader(reading.audience))
+        values.update(emergency=rules()["default_emergency"], situation="doubt", reader=reader(reading.audience))
     return values
