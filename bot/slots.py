@@ -6,6 +6,7 @@ domain's slot definitions must never be produced (tests/test_slots.py checks it)
 from typing import Dict, Optional
 
 from bot.assess import rules
+from bot.situations import situation
 
 
 def reader(audience: Optional[str]) -> str:
@@ -22,12 +23,22 @@ def opening(assessment) -> str:
     return "said_crisis" if assessment.said_crisis else "hard"
 
 
+def first_situation(assessment, reading) -> str:
+    """The situation the first bubble speaks of. With both numbers (a weapon and someone hurt), the
+    police situation: the domain's "both" texts belong to those, and 112 comes first."""
+    if assessment.number == "both":
+        police = [s for s in reading.situations if (situation(s) or {}).get("number") == "112"]
+        if police:
+            return police[0]
+    return assessment.situation or "unspecified"
+
+
 def slot_values(assessment, reading, intent: Optional[str]) -> Dict[str, Optional[str]]:
     values: Dict[str, Optional[str]] = {"opening": opening(assessment), "audience": reading.audience,
                                         "malform": reading.malform}
     if intent == "danger_to_life":
-        values.update(emergency=assessment.number or rules()["default_emergency"], situation=assessment.situation or "unspecified",
-                      reader=reader(reading.audience))
+        values.update(emergency=assessment.number or rules()["default_emergency"],
+                      situation=first_situation(assessment, reading), reader=reader(reading.audience))
     elif intent == "danger_doubt":
         values.update(emergency=rules()["default_emergency"], situation="doubt", reader=reader(reading.audience))
     return values
