@@ -12,7 +12,7 @@ from bot.audience import detect_audience
 from bot.malform import asks_for, detect_malform
 from bot.redflags import detect
 from bot.situations import read_situations
-from bot.wants import detect_wants, is_general_question
+from bot.wants import read_wants
 
 READING_KEY = "losen"
 
@@ -45,14 +45,16 @@ class Reading:
 def read(text: str) -> Reading:
     text = text or ""
     found = read_situations(text)
+    flags = detect(text)
+    wants, general = read_wants(text, flags)
     return Reading(
         situations=found.situations,
         number=found.number,
         doubt=found.doubt,
         read_apart=found.read_apart,
-        flags=[{"id": f.id, "criterion": f.criterion, "text": f.text} for f in detect(text)],
+        flags=[{"id": f.id, "criterion": f.criterion, "text": f.text} for f in flags],
         audience=detect_audience(text),
-        wants=detect_wants(text),
-        general_question=is_general_question(text),
+        wants=wants,
+        general_question=general,
         malform=asks_for(text) or detect_malform(text),
     )

@@ -16,7 +16,7 @@ the red flags' own reading (bot/redflags.py), so the two never disagree about wh
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import List
+from typing import List, Optional, Tuple
 
 import yaml
 
@@ -112,13 +112,23 @@ def is_general_question(text: str) -> bool:
 
 def detect_wants(text: str) -> str:
     """'help_now', 'talk', 'what_to_do', 'info' or 'telling'."""
+    return read_wants(text)[0]
+
+
+def read_wants(text: str, flags: Optional[list] = None) -> Tuple[str, bool]:
+    """(what the person wants, whether it is a general question), reading the cues once. `flags`:
+    the red flags already found in the text (bot/reading.py reads them once for everyone)."""
     text = text or ""
     totals = cue_scores(text)
-    lists = _lists()
     general = _general(text, totals)
+    return _wants(text, totals, general, red_flags(text) if flags is None else flags), general
+
+
+def _wants(text: str, totals, general: bool, flags: list) -> str:
+    lists = _lists()
     if totals["help_now"] or any(_calls_for_help(s, lists) for s in _sentences(text)):
         return "help_now"
-    if not general and any(flag.criterion == "danger_to_life" for flag in red_flags(text)):
+    if not general and any(flag.criterion == "danger_to_life" for flag in flags):
         return "help_now"
     if totals["talk"]:
         return "talk"
