@@ -27,7 +27,9 @@ def first_situation(assessment, reading) -> str:
     """The situation the first bubble speaks of. With both numbers (a weapon and someone hurt), the
     police situation: the domain's "both" texts belong to those, and 112 comes first."""
     if assessment.number == "both":
-        police = [s for s in reading.situations if (situation(s) or {}).get("number") == "112"]
+        # the situations whose own number is not the ambulance's: the police ones
+        police = [s for s in reading.situations
+                  if (situation(s) or {}).get("number") not in (None, rules()["default_emergency"])]
         if police:
             return police[0]
     return assessment.situation or "unspecified"
