@@ -46,7 +46,9 @@ def read(text: str) -> Reading:
     text = text or ""
     found = read_situations(text)
     flags = detect(text)
-    wants, general = read_wants(text, flags)
+    # Danger now as bot/assess.py reads it: a situation that holds, or a danger flag not read apart.
+    danger_now = bool(found.situations) or (not found.read_apart and any(f.criterion == "danger_to_life" for f in flags))
+    wants, general = read_wants(text, flags, danger_now)
     return Reading(
         situations=found.situations,
         number=found.number,

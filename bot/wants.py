@@ -1,33 +1,40 @@
-"""What the person wants, read from the words of the whole message.
+"""What the person wants, read sentence by sentence from the whole message.
 
 `detect_wants(text)` is one of:
-  help_now    asks for help now ("hjelp", "hva gjør jeg nå") or describes something happening now
-  talk        wants someone to talk to
-  what_to_do  asks what to do about their own situation
-  info        a question for information, also "hva gjør man hvis ..." about people in general
-  telling     tells, asks nothing
+  help_now    asks for help now ("hjelp!", "jeg trenger hjelp", "det haster"), or tells of danger
+              happening now without asking anything
+  talk        wants someone to talk to ("kan jeg snakke med noen?", "har ingen å prate med")
+  what_to_do  asks what to do or how to handle their own situation ("hva skal jeg gjøre?",
+              "hvordan tar jeg det opp med ham?", "hvor kan jeg få hjelp?")
+  info        a question for information ("er fleinsopp farlig?"), also "hva gjør man hvis ..."
+              about people in general
+  telling     tells, asks nothing ("ville bare si det")
+
+The message is cut into sentences; each sentence is a question or a statement (a question mark,
+a question word first, a verb before its subject, "lurer på"), and the acts found in it (data/
+wants.yml: asking what to do, asking where to get help, asking to talk, calling for help, saying
+one only wants to tell) are collected per sentence. The message wants what its strongest act
+says, in this order: a call for help now, someone to talk to, danger happening now (a question
+about it asks what to do, with "nå" it is help now), what to do, information, telling.
 
 Most messages people send such services are questions, and a question is not a crisis unless it
 says something is happening now or asks for help now. `is_general_question(text)` says whether a
-question is about people in general or a hypothetical. Cue words and weights live in
-data/wants.yml (red-flag pattern syntax, see bot/redflags.py); danger to life in present words is
-the red flags' own reading (bot/redflags.py), so the two never disagree about what is happening.
+question is about people in general or a hypothetical.
 """
 import re
-from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Set, Tuple
 
 import yaml
 
 from bot import DATA
-from bot.redflags import RedFlagMatcher
-from bot.redflags import detect as red_flags
-from bot.textnorm import fold, words
+from bot.redflags import UNLESS, RedFlagMatcher
+from bot.textnorm import fold
 
 WANTS_FILE = DATA / "wants.yml"
 WANTS = ("help_now", "talk", "what_to_do", "info", "telling")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_BOUNDARY = re.compile(r"^[.!?;:…]+$")
 
 
 @lru_cache(maxsize=1)
@@ -40,107 +47,173 @@ def _lists() -> dict:
     spec = _spec()
     folded = lambda items: frozenset(fold(str(w)) for w in items)  # noqa: E731
     out = {key: folded(value) for key, value in spec["question"].items()}
-    for key in ("help_word", "help_not_before", "help_alone_first"):
+    for key in ("help_word", "help_not_before", "help_alone_first", "short_to_do"):
         out[key] = folded(spec[key])
     out["help_alone_max_words"] = spec["help_alone_max_words"]
     return out
 
 
 @lru_cache(maxsize=1)
-def _matcher():
+def _matcher() -> RedFlagMatcher:
     spec = _spec()
-    flags = [{"id": c["id"], "criterion": c["wants"], "patterns": c["patterns"],
+    flags = [{"id": c["id"], "criterion": c["act"], "patterns": c["patterns"],
               "unless": c.get("unless", [])} for c in spec["cues"]]
-    weights = {c["id"]: c["weight"] for c in spec["cues"]}
-    return RedFlagMatcher({"flags": flags}, fuzzy=spec.get("fuzzy", False)), weights
+    return RedFlagMatcher({"flags": flags}, fuzzy=False)
 
 
-def _sentences(text: str) -> List[List[str]]:
-    return [w for w in (words(part) for part in _SENTENCE_END.split(text or "")) if w]
+# ------------------------------------------------------------------------------------ parsing
+@dataclass
+class Sentence:
+    words: List[str]                            # folded words, punctuation dropped
+    question_mark: bool = False
+    acts: Set[str] = field(default_factory=set)  # the acts (data/wants.yml `act`) found in it
+    question: bool = False
 
 
-def _asks(sentence: List[str], lists: dict) -> bool:
-    """A direct question without a question mark: a question word or a verb then a subject first."""
+def parse(text: str) -> List[Sentence]:
+    """The message as sentences, each with its words and the acts found in it (one pass of the
+    cue matcher over the whole message; a match never reaches across a sentence end)."""
+    matcher = _matcher()
+    doc = matcher.nlp.make_doc(text or "")
+    sentence_of, sentences = [], [Sentence([])]
+    for token in doc:
+        folded = fold(token.text)
+        token.norm_ = folded
+        token._.forms = f"{folded} {folded}"
+        boundary = "\n" in token.text or bool(_BOUNDARY.match(token.text))
+        sentence_of.append(len(sentences) - 1)
+        if boundary:
+            sentences[-1].question_mark |= "?" in token.text
+            if sentences[-1].words:
+                sentences.append(Sentence([]))
+        elif token.is_alpha or token.like_num or any(ch.isalnum() for ch in token.text):
+            sentences[-1].words.append(folded)
+    matches = [(matcher.nlp.vocab.strings[m], s, e) for m, s, e in matcher.matcher(doc)]
+    cancelled = [(fid[: -len(UNLESS)], s, e) for fid, s, e in matches if fid.endswith(UNLESS)]
+    for cue, start, end in matches:
+        if cue.endswith(UNLESS) or sentence_of[start] != sentence_of[end - 1]:
+            continue
+        if any(fid == cue and s <= start and end <= e for fid, s, e in cancelled):
+            continue
+        act = matcher.criteria[cue]
+        if act.endswith("_dropped"):  # counts only first in its clause ("jeg" dropped, a verb first)
+            if start and sentence_of[start - 1] == sentence_of[start] and fold(doc[start - 1].text) not in CLAUSE_START:
+                continue
+            act = act[: -len("_dropped")]
+        sentences[sentence_of[start]].acts.add(act)
+    lists = _lists()
+    found = [s for s in sentences if s.words]
+    for sentence in found:
+        sentence.question = sentence.question_mark or _asks(sentence.words, lists) or \
+            bool(sentence.acts & ASKING_ACTS)
+        if sentence.question_mark and len(sentence.words) <= 3 and set(sentence.words) <= lists["short_to_do"]:
+            sentence.acts.add("ask_what_to_do")  # "hvordan?", "tips?"
+    return found
+
+
+# Words after which a clause starts ("..., trenger hjelp nå", "og må ha hjelp i dag").
+CLAUSE_START = frozenset({",", "og", "men", "eller", "-", "–"})
+# Acts that make a sentence a question wherever they stand ("mamma sover hva gjør jeg").
+ASKING_ACTS = frozenset({"ask_what_to_do", "ask_where_help", "ask_talk", "asks"})
+
+
+def _asks(words: List[str], lists: dict) -> bool:
+    """A direct question without a question mark: a question word first, or a verb then its subject."""
     i = 0
-    while i < len(sentence) - 1 and sentence[i] in lists["greetings"]:
+    while i < len(words) - 1 and words[i] in lists["greetings"]:
         i += 1
     j = i
-    while j < len(sentence) - 1 and sentence[j] in lists["lead_words"]:
+    while j < len(words) - 1 and words[j] in lists["lead_words"]:
         j += 1
-    if sentence[j] in lists["wh_words"]:
+    if words[j] in lists["wh_words"]:
         return True
-    first, rest = sentence[i], sentence[i + 1:]
+    first, rest = words[i], words[i + 1:]
     if first in lists["verbs"] and rest:
         return rest[0] in lists["subjects"] or (len(rest) > 1 and rest[1] in lists["subjects"]) \
             or any(w in lists["verb_first_words"] for w in rest)
     return False
 
 
-def _calls_for_help(sentence: List[str], lists: dict) -> bool:
+def _calls_for_help(words: List[str], lists: dict) -> bool:
     """'Hjelp!', 'hjelp, mamma våkner ikke', 'jeg trenger hjelp.'; not 'hjelp til pårørende'."""
-    if sentence[0] in lists["help_word"]:
-        return len(sentence) == 1 or sentence[1] not in lists["help_not_before"]
-    return (sentence[-1] in lists["help_word"] and len(sentence) <= lists["help_alone_max_words"]
-            and sentence[0] in lists["help_alone_first"])
+    if words[0] in lists["help_word"]:
+        return len(words) == 1 or words[1] not in lists["help_not_before"]
+    return (words[-1] in lists["help_word"] and len(words) <= lists["help_alone_max_words"]
+            and words[0] in lists["help_alone_first"])
 
 
-def cue_scores(text: str) -> Counter:
-    """Weight per reading in data/wants.yml (help_now, now, talk, what_to_do, info, people, ...); each cue once."""
-    matcher, weights = _matcher()
-    totals = Counter()
-    for cue in matcher.detect(text or ""):
-        totals[cue.criterion] += weights[cue.id]
-    return totals
+# ------------------------------------------------------------------------------------ reading
+def _acts(sentences: List[Sentence], questions: Optional[bool] = None) -> FrozenSet[str]:
+    return frozenset(a for s in sentences if questions is None or s.question == questions for a in s.acts)
 
 
-def _is_question(text: str, totals: Counter) -> bool:
-    lists = _lists()
-    return "?" in (text or "") or totals["asks"] > 0 or any(_asks(s, lists) for s in _sentences(text))
-
-
-def _general(text: str, totals: Counter) -> bool:
-    if not _is_question(text, totals) or totals["help_now"] or totals["now"]:
+def _general(sentences: List[Sentence], everywhere: FrozenSet[str]) -> bool:
+    if not any(s.question for s in sentences) or everywhere & {"help_call", "happening_now", "crisis_word"}:
         return False
     # "Hva er symptomene på ...?" is general; "sønnen min har tatt noe, hva er ...?" is not.
-    return bool(totals["people"] or totals["hypothetical"] or (totals["info"] and not totals["specific"]))
+    return "specific" not in everywhere and bool(everywhere & {"people", "hypothetical", "ask_info"})
 
 
 def is_general_question(text: str) -> bool:
     """A question about people in general or a hypothetical, not about something happening now."""
-    return _general(text, cue_scores(text))
+    sentences = parse(text)
+    return _general(sentences, _acts(sentences))
 
 
 def detect_wants(text: str) -> str:
-    """'help_now', 'talk', 'what_to_do', 'info' or 'telling'."""
-    return read_wants(text)[0]
+    """'help_now', 'talk', 'what_to_do', 'info' or 'telling' (with danger read as the reading does)."""
+    from bot.reading import read  # the reading imports this module
+
+    return read(text).wants
 
 
-def read_wants(text: str, flags: Optional[list] = None) -> Tuple[str, bool]:
-    """(what the person wants, whether it is a general question), reading the cues once. `flags`:
-    the red flags already found in the text (bot/reading.py reads them once for everyone)."""
-    text = text or ""
-    totals = cue_scores(text)
-    general = _general(text, totals)
-    return _wants(text, totals, general, red_flags(text) if flags is None else flags), general
+def read_wants(text: str, flags: Optional[list] = None, danger_now: Optional[bool] = None) -> Tuple[str, bool]:
+    """(what the person wants, whether it is a general question). `flags`: the red flags already
+    found (bot/reading.py reads them once for everyone); `danger_now`: whether the reading found
+    danger happening now (a situation that holds, not read apart). Without it, a danger red flag
+    in a message that is not a general question counts as danger now."""
+    sentences = parse(text or "")
+    everywhere = _acts(sentences)
+    general = _general(sentences, everywhere)
+    if danger_now is None:
+        if flags is None:
+            from bot.redflags import detect
+            flags = detect(text or "")
+        danger_now = any(f.criterion == "danger_to_life" for f in flags)
+    # A question about people in general is answered as one, whatever danger words it names.
+    danger_now = danger_now and not general
+    return _wants(sentences, everywhere, general, danger_now), general
 
 
-def _wants(text: str, totals, general: bool, flags: list) -> str:
+def _wants(sentences: List[Sentence], acts: FrozenSet[str], general: bool, danger_now: bool) -> str:
+    if not sentences:
+        return "telling"
     lists = _lists()
-    if totals["help_now"] or any(_calls_for_help(s, lists) for s in _sentences(text)):
+    asked = _acts(sentences, questions=True)
+    said = _acts(sentences, questions=False)
+    calls = "help_call" in acts or "need_help" in said or \
+        any(_calls_for_help(s.words, lists) for s in sentences if not s.question)
+    if calls and not (acts & {"ask_talk", "say_talk"}):
         return "help_now"
-    if not general and any(flag.criterion == "danger_to_life" for flag in flags):
-        return "help_now"
-    if totals["talk"]:
+    if acts & {"ask_talk", "say_talk"}:
         return "talk"
-    if totals["now"]:
+    to_do = bool(asked & {"ask_what_to_do", "ask_where_help"})
+    # "hva gjør jeg nå?": asking what to do now is asking for help now.
+    if any("ask_what_to_do" in s.acts and "now_word" in s.acts for s in sentences if s.question):
         return "help_now"
-    if _is_question(text, totals):
-        # "Hva gjør man hvis noen får kramper?" is a question about people in general: information.
-        to_do = totals["what_to_do"] + totals["what_to_do_said"]
-        if to_do and to_do >= totals["info"] and not (general and totals["people"] and not totals["specific"]):
-            return "what_to_do"
+    if danger_now:
+        # Danger now: a question about it asks what to do; telling of it asks for help.
+        return "what_to_do" if any(s.question for s in sentences) else "help_now"
+    if "crisis_word" in acts:
+        return "help_now"
+    if to_do:
+        return "what_to_do"
+    if any(s.question for s in sentences):
         return "info"
-    # Without a question only what is said as a statement counts ("så skal jeg prøve" asks nothing).
-    if totals["what_to_do_said"]:
+    if "happening_now" in said:
+        return "help_now"
+    if "say_tell" in said:
+        return "telling"
+    if "say_what_to_do" in said:
         return "what_to_do"
     return "telling"

@@ -16,7 +16,8 @@ CASES = {
     "hva gjør jeg nå??": "help_now",
     "Kva skal eg gjere no? Mannen min er heilt borte": "help_now",
     "Sønnen min på 17 har tatt noe og er helt borte nå, hva gjør jeg?": "help_now",
-    "mamma våkner ikke, er det farlig?": "help_now",
+    # Asking about danger happening now asks what to do (the reading still puts 113 first).
+    "mamma våkner ikke, er det farlig?": "what_to_do",
     "Pappa er full nå og jeg er redd": "help_now",
     "jeg trenger hjelp nå": "help_now",
     "Jeg trenger hjelp.": "help_now",
@@ -24,11 +25,21 @@ CASES = {
     "det haster, kompisen min har tatt GHB og ligger på gulvet": "help_now",
     "skal jeg ringe 113?": "help_now",
     "ho ligg og skjelv akkurat no": "help_now",
+    # Said of oneself at the start of a clause, the subject dropped.
+    "har vært på kjøret i to uker nå, trenger hjelp i dag": "help_now",
+    "Eg har ikkje sove på tre døgn og treng hjelp til å kome meg ut av dette.": "help_now",
+    # Whoever needs it, help today is help now.
+    "Broren min har sprukket og sier selv at han trenger avrusning i kveld.": "help_now",
+    "Kva gjer eg no? Sambuaren min vil ikkje vakne": "help_now",
     # ---------------------------------------------------------------------------------- talk
     "jeg trenger noen å snakke med": "talk",
     "kan jeg snakke med et menneske?": "talk",
     "eg vil berre prate med nokon": "talk",
     "Pappa drikker hver helg. Er det noen der jeg kan prate med?": "talk",
+    "Mora mi drikk kvar kveld. Eg har ingen å snakke med om det.": "talk",
+    "har ikke noen andre å si dette til, pappa er full hver helg": "talk",
+    "orker ikke være alene med dette i kveld": "talk",
+    "kan vi prate litt? mamma har begynt å drikke igjen": "talk",
     # ---------------------------------------------------------------------------- what_to_do
     "Sønnen min røyker hasj hver dag. Hva kan vi gjøre?": "what_to_do",
     "Hvordan kan jeg snakke med mamma om drikkingen hennes?": "what_to_do",
@@ -39,6 +50,13 @@ CASES = {
     "bør jeg si det til læreren at pappa drikker?": "what_to_do",
     "hva skal jeg gjøre nå som han har flyttet ut?": "what_to_do",
     "Hva gjør jeg hvis han slutter å puste?": "what_to_do",
+    # Knowing is information, doing is what to do.
+    "Hvordan tar vi det opp med dattera vår uten at hun stenger oss ute?": "what_to_do",
+    "korleis seier eg til far min at eg er bekymra?": "what_to_do",
+    "Jeg lurer på om det finnes et tilbud for oss som har en sønn i fengsel og rus.": "what_to_do",
+    "Kven kan hjelpe oss? Mannen min drikk kvar dag.": "what_to_do",
+    "Samboeren min har tatt piller og sover tungt og snorker rart. må jeg ringe noen?": "what_to_do",
+    "tips? vil kutte ned på øl i hverdagen": "what_to_do",
     ("Hei. Kjæresten min har begynt å ta kokain i helgene. Jeg har tatt det opp med ham, men han "
      "sier det er under kontroll. Jeg er glad i ham, men jeg er redd. Hvordan skal jeg forholde meg "
      "til dette? Jente, 19"): "what_to_do",
@@ -60,6 +78,9 @@ CASES = {
     ("Jeg har drukket en flaske vin hver kveld i tre uker. Er det farlig å slutte brått, eller bør "
      "jeg trappe ned?"): "what_to_do",
     "hvordan virker subutex": "info",
+    "Hvordan kan jeg vite om kjæresten min bruker kokain?": "info",
+    "korleis merkar ein at nokon har teke GHB?": "info",
+    "kan man få kramper av å slutte med benzo?": "info",
     "Finnes det egne grupper for pårørende?": "info",
     # ------------------------------------------------------------------------------- telling
     "Pappa drakk mye i går. Jeg er lei meg.": "telling",
@@ -70,6 +91,12 @@ CASES = {
     ("Mannen min har drukket i mange år. Nå har han vært edru i tre måneder, og jeg vet ikke helt "
      "hvordan jeg har det. Det er rart å ha ham tilbake."): "telling",
     "mamma har vært rusfri i to år nå": "telling",
+    # "når" first is "when", not a question.
+    "Når pappa drikker blir han stille og lei seg.": "telling",
+    "Ville bare si at sønnen min har vært edru i et år i dag. Takk for hjelpa i fjor.": "telling",
+    "eg skriv berre for å få det ut. mannen min drikk igjen.": "telling",
+    # "jeg vil ikke ha hjelp" is no call for help.
+    "Faren min sier han ikke vil ha hjelp og at alt er fint.": "telling",
 }
 
 
