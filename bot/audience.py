@@ -94,13 +94,16 @@ def _statement_age(words: List[str], r: dict) -> Optional[int]:
         if age is None:
             continue
         j = _skip(words, i - 1, r["age_adverbs"] | articles, -1)
-        # "jeg er ei jente på 14": step back over "på" and a self word.
+        # "jeg er ei jente på 14": step back over "på" and a self word; "jeg er jente 15": the self word.
         if j >= 1 and words[j] == "pa" and words[j - 1] in r["self_words"]:
             j = _skip(words, j - 2, articles, -1)
+        elif j >= 1 and words[j] in r["self_words"]:
+            j = _skip(words, j - 1, articles, -1)
         if j < 0 or words[j] not in r["be_words"]:
             continue
         subject_dropped = j == 0  # "Er 15 og pappa drikker"
-        if (subject_dropped or words[j - 1] in r["i_words"]) and _after_is_age(words, i, r):
+        writer = subject_dropped or words[j - 1] in r["i_words"] or words[j - 1] in r["we_words"]  # "vi er 14"
+        if writer and _after_is_age(words, i, r):
             return age
     return None
 
@@ -189,28 +192,113 @@ def writer_age(text: str) -> Writer:
 
 
 # ------------------------------------------------------------------------------------- scoring
+_CLAUSE_END = re.compile(r"([.!?;:,\n]+|\s[-–]\s)")
+
+
+def _clauses(text: str) -> List[Tuple[List[str], bool]]:
+    """The message as clauses of folded words, each with whether it starts a sentence: cut at
+    punctuation and at the conjunctions in data/audience.yml (`clauses.conjunctions`), which
+    start a new clause ("... og han puster ikke")."""
+    conj = _clause_lists()["conjunctions"]
+    out, starts = [], True
+    for part in _CLAUSE_END.split(text or ""):
+        if _CLAUSE_END.fullmatch(part):
+            starts = "," not in part
+            continue
+        current: List[str] = []
+        for word in folded_words(part):
+            if word in conj and current:
+                out.append((current, starts))
+                current, starts = [], False
+            current.append(word)
+        if current:
+            out.append((current, starts))
+            starts = False
+    return out
+
+
+@lru_cache(maxsize=1)
+def _clause_lists() -> dict:
+    return {key: (frozenset(fold(str(w)) for w in value) if isinstance(value, list) else value)
+            for key, value in _spec()["clauses"].items()}
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """Who the clauses of a message are about."""
+    others: int = 0          # clauses about he or she ("han puster ikke", "jeg fikk ikke vekket ham")
+    dropped: bool = False    # a statement opens with a verb, its "jeg" dropped ("får ikke puste")
+    own_use: int = 0         # clauses that go on about the writer's own use ("jeg er 27 og bruker tramadol")
+
+
+def _subjects(text: str) -> Subjects:
+    """Who a message is about, clause by clause: who a sentence's subject is matters more than any
+    single word. A clause without a subject ("og bruker tramadol", "har drukket og tatt noe")
+    goes on about the subject before it; at the start of a message it is the writer's."""
+    c = _clause_lists()
+    r = _reader()
+    others, dropped, own_use, current = 0, False, 0, None
+    for clause, sentence_start in _clauses(text):
+        words = clause[1:] if clause[0] in c["conjunctions"] else clause
+        if not words:
+            continue
+        head = words[: c["subject_within"]]
+        if any(w in c["other_subjects"] for w in words):
+            others += 1
+            if any(w in c["other_subjects"] for w in head):
+                current = "other"
+                continue
+        if any(w in r["i_words"] for w in head if w != "e"):
+            current = "self"
+            continue
+        verb_first = (words[0] in c["dropped_subject_verbs"] or words[0] in c["use_verbs"]) and \
+            (len(words) == 1 or words[1] not in c["not_after_dropped"])
+        if not verb_first:
+            if any(w in c["other_nouns"] for w in head):
+                current = "other"
+            continue
+        if current is None and sentence_start:
+            dropped, current = True, "self"
+        elif current == "self" and words[0] in c["use_verbs"]:
+            own_use += 1
+    return Subjects(others, dropped, own_use)
+
+
 def scores(text: str) -> Counter:
-    """Weight per audience; each cue counts once per message, plus what the age reader found."""
+    """Weight per audience; each cue counts once per message, plus what the age reader and the
+    clause subjects found. Cues for someone else who is neither the writer's child nor partner
+    (`other`: a brother, a friend, "han"/"hun" as subject) go to the child flow when the message
+    has a child's cues and nothing grown-up, otherwise to the relatives."""
     matcher, weights, _ = _setup()
     r = _reader()
+    c = _clause_lists()
     totals = Counter()
-    parent_words = 0
+    grown_up_cues = _spec()["grown_up_cues"]
     for cue in matcher.detect(text or ""):
         totals[cue.criterion] += weights[cue.id]
-        if cue.id == "child_parents":
-            parent_words = weights[cue.id]
+        if cue.id in grown_up_cues:
+            totals["adult"] += 1
+    subjects = _subjects(text)
+    totals["other"] += min(subjects.others, c["other_subject_cap"]) * c["other_subject_weight"]
+    if subjects.dropped:
+        totals["user"] += c["dropped_subject_weight"]
+    totals["user"] += min(subjects.own_use, 2) * c["own_use_weight"]
     writer = writer_age(text)
-    if writer.age is not None and writer.age < r["child_below"]:
+    child_age = writer.age is not None and writer.age < r["child_below"]
+    grown_up = (writer.age is not None and not child_age) or writer.parent or totals["adult"] > 0
+    if child_age:
         totals["child"] += r["child_age_weight"]
     elif writer.age is not None:
-        # A grown-up: "mamma drikker" makes them a relative, never the child flow.
-        totals.pop("child", None)
-        if parent_words:
-            totals["relative"] += parent_words
         totals["user"] += r["adult_user_weight"]
     if writer.parent:
-        totals.pop("child", None)
         totals["relative"] += r["parent_signature_weight"]
+    if grown_up and not child_age:
+        # A grown-up: "mamma drikker" makes them a relative, never the child flow.
+        totals["relative"] += totals.pop("child", 0)
+    # Someone else, or what is done to the writer: the child flow when the message is a child's.
+    childish = totals["child"] >= c["child_claims_other"]
+    totals["child" if childish else "relative"] += totals.pop("other", 0)
+    totals["child" if childish else "user"] += totals.pop("victim", 0)
     return totals
 
 
@@ -232,11 +320,10 @@ def audience_or_guess(text: str) -> str:
     found = detect_audience(text)
     if found:
         return found
-    words = set(folded_words(text or ""))
-    spec = _spec()["about_someone_else"]
-    others = len(words & set(spec["others"]))
-    selves = len(words & set(spec["self"]))
-    return "relative" if others > selves else default_audience()
+    totals = scores(text)
+    if totals["child"] > max(totals["relative"], totals["user"]):
+        return "child"
+    return "relative" if totals["relative"] > totals["user"] else default_audience()
 
 
 @lru_cache(maxsize=1)

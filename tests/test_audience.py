@@ -31,6 +31,14 @@ CHILD = [
     "Jeg er 17 år og har drukket for mye i helgene i det siste",
     "Hei, eg er ei jente på 15 og bestekompisen min drikk seg full kvar helg",
     "æ e 14 og stefaren min ruse sæ",
+    # A self word between "er" and the age; friends writing together.
+    "hei jeg er jente 13. mamma har drukket hele dagen og sover på sofaen",
+    "vi er 14 begge to og venninna mi har drukket masse, hun kaster opp",
+    # A big sister and a father: the writer is the younger child at home.
+    "storesøstra mi har tatt noe på fest og pappa er ikke hjemme",
+    # Hit by a parent: a child writing about what is done to them is still the child flow.
+    "pappa slår meg når han er full og mamma sier ingenting",
+    "Eg er gut 12 og mora mi drikk kvar helg",
 ]
 
 RELATIVE = [
@@ -55,6 +63,15 @@ RELATIVE = [
     "Mamma til en gutt på 15 her. Han har begynt å snuse og drikke.",
     "broren min er på kjøret igjen og mamma og pappa orker ikke mer. jeg er 30",
     "Far til ei jente på 17. Hun har vært på fest og kom hjem helt borte.",
+    # A letter signed by the writer's relation to the person it is about.
+    "Broren min har ruset seg i mange år og bor på gata. Nå svarer han ikke på telefonen.\nHilsen søster",
+    "Pappa ringer full hver kveld og sier stygge ting. Jeg har egne barn nå og orker ikke mer.\nHilsen datter, 41",
+    "Hei, jeg skriver for en venn som ikke tør selv. Han har brukt kokain hver helg i et år.",
+    # Only "han" says who it is about: clause after clause about someone else.
+    "han ligger på badegulvet og svarer ikke, han har drukket hele dagen",
+    "Sonen min på 20 røykjer hasj kvar dag. Korleis kan eg hjelpe han?",
+    # A clause without a subject goes on about the person named before it.
+    "kjæresten min har tatt oxy. sovner hele tiden og puster rart",
 ]
 
 USER = [
@@ -65,6 +82,15 @@ USER = [
     "Mann, 41. Jeg har brukt kokain i helgene og merker at det tar over. Kona mi vet ikke om det.",
     "jeg er 9 uker på vei og har røykt hasj",
     "Jeg er rusavhengig og har mistet leiligheten",
+    # Text messages drop "jeg".
+    "får ikke sove. har drukket hver kveld i to uker og skjelver om morgenen",
+    # The writer's own use outweighs a partner mentioned in passing.
+    "Jeg er 34 og tar sobril hver dag, samboeren min vet ikke om det.",
+    "Eg er 40 og drikk for mykje. Kona mi har gått lei.",
+    # Threatened or hit, writing about what is done to them.
+    "Kjæresten min truer med å slå meg når han er full. Jeg er 24.",
+    # A mother's signature under a letter about her own drinking.
+    "Jeg er en mann på 52 som har drukket i mange år, og nå merker jeg at det tar over.\nHilsen far",
 ]
 
 UNSURE = [
@@ -113,6 +139,11 @@ def test_no_cue_is_unsure(text):
     ("Han er 16.", None),
     ("Vi har drukket i 10 år.", None),
     ("det er 15 år siden", None),
+    ("hei jeg er jente 15 og lurer på noe", 15),
+    ("vi er 14 og har drukket", 14),
+    ("Hilsen datter, 35", 35),
+    ("vi er 4 stykker på hytta", None),
+    ("vi er 12 venner på tur", None),
 ])
 def test_writer_age(text, age):
     assert writer_age(text).age == age
@@ -120,6 +151,7 @@ def test_writer_age(text, age):
 
 def test_signature_as_parent():
     assert writer_age("Sønnen min drikker.\nBekymret mor").parent
+    assert writer_age("Broren min drikker.\nHilsen storesøster").parent
     assert not writer_age("Sønnen min drikker.").parent
 
 
