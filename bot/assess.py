@@ -84,10 +84,10 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
         result.danger_to_life = True
         result.number = reading.number
         result.situation = reading.situation
-    question = reading.wants == "info" or reading.general_question
     for flag in reading.flags:
-        if question and flag["criterion"] == "self_defined" and flag["id"] not in spec["crisis_words_flags"]:
-            continue  # "er det min feil at pappa drikker?" asks; worry alone does not make it a crisis
+        if flag["criterion"] == "self_defined" and flag["id"] not in spec["crisis_words_flags"] and \
+                reading.wants != "help_now":
+            continue  # "er det min feil at pappa drikker?" asks; worry alone, without asking for help now, is no crisis
         apart = reading.general_question or (reading.read_apart and not reading.situations)
         if apart and flag["criterion"] in ("danger_to_life", "suicidal"):
             # "hva gjør man hvis noen får kramper?", "for to år siden tok han en overdose": the danger
