@@ -102,7 +102,9 @@ def _statement_age(words: List[str], r: dict) -> Optional[int]:
         if j < 0 or words[j] not in r["be_words"]:
             continue
         subject_dropped = j == 0  # "Er 15 og pappa drikker"
-        writer = subject_dropped or words[j - 1] in r["i_words"] or words[j - 1] in r["we_words"]  # "vi er 14"
+        # "vi er 14", "jeg og venninna mi er 15": the writers together.
+        together = "og" in words[max(0, j - 4):j] and any(w in r["i_words"] for w in words[max(0, j - 5):j])
+        writer = subject_dropped or words[j - 1] in r["i_words"] or words[j - 1] in r["we_words"] or together
         if writer and _after_is_age(words, i, r):
             return age
     return None

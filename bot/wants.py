@@ -198,8 +198,10 @@ def _wants(sentences: List[Sentence], acts: FrozenSet[str], general: bool, dange
     if acts & {"ask_talk", "say_talk"}:
         return "talk"
     to_do = bool(asked & {"ask_what_to_do", "ask_where_help"})
-    # "hva gjør jeg nå?": asking what to do now is asking for help now.
-    if any("ask_what_to_do" in s.acts and "now_word" in s.acts for s in sentences if s.question):
+    # "hva gjør jeg nå?" asks for help now when something is happening, or when it is all the
+    # message says; after a story with nothing happening now it asks what to do.
+    asks_now = any("ask_what_to_do" in s.acts and "now_word" in s.acts for s in sentences if s.question)
+    if asks_now and (danger_now or "happening_now" in acts or len(sentences) == 1):
         return "help_now"
     if danger_now:
         # Danger now: a question about it asks what to do; telling of it asks for help.

@@ -39,6 +39,8 @@ CHILD = [
     # Hit by a parent: a child writing about what is done to them is still the child flow.
     "pappa slår meg når han er full og mamma sier ingenting",
     "Eg er gut 12 og mora mi drikk kvar helg",
+    "hei! jeg og venninna mi er 15 og vi skal på fest. er det farlig å drikke vodka og ta snus?",
+    "Bestemor drikker hver dag og jeg bor hos henne. Jeg går i 6. klasse.",
 ]
 
 RELATIVE = [
@@ -72,6 +74,12 @@ RELATIVE = [
     "Sonen min på 20 røykjer hasj kvar dag. Korleis kan eg hjelpe han?",
     # A clause without a subject goes on about the person named before it.
     "kjæresten min har tatt oxy. sovner hele tiden og puster rart",
+    "Hvordan kan jeg hjelpe en venninne som drikker for mye?",
+    "svigersønnen min drikker når han har barnebarna. hva kan jeg gjøre",
+    ("Hei.\nJeg skriver fordi jeg er bekymret for mannen min. Han har alltid drukket noen øl i helgene, men "
+     "det siste året har det blitt hver dag. Han sier selv at han har kontroll. Vi har to barn på 6 og 9 år. "
+     "Jeg har prøvd å snakke med ham, men han blir sint. Hvordan kan jeg få ham til å forstå at han trenger "
+     "hjelp?\nMvh Kari"),
 ]
 
 USER = [
@@ -91,6 +99,8 @@ USER = [
     "Kjæresten min truer med å slå meg når han er full. Jeg er 24.",
     # A mother's signature under a letter about her own drinking.
     "Jeg er en mann på 52 som har drukket i mange år, og nå merker jeg at det tar over.\nHilsen far",
+    "Eg har drukke kvar dag i fem år. No vil eg slutte, men eg er redd for abstinensane.\nHelsing Per, 52",
+    "hei. har brukt amfetamin i to år. vil slutte men får det ikke til. hvor kan jeg få hjelp?",
 ]
 
 UNSURE = [
@@ -144,6 +154,7 @@ def test_no_cue_is_unsure(text):
     ("Hilsen datter, 35", 35),
     ("vi er 4 stykker på hytta", None),
     ("vi er 12 venner på tur", None),
+    ("jeg og venninna mi er 15 og skal på fest", 15),
 ])
 def test_writer_age(text, age):
     assert writer_age(text).age == age

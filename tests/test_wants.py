@@ -40,6 +40,8 @@ CASES = {
     "har ikke noen andre å si dette til, pappa er full hver helg": "talk",
     "orker ikke være alene med dette i kveld": "talk",
     "kan vi prate litt? mamma har begynt å drikke igjen": "talk",
+    ("Hei. Jeg er 15 og bor med mamma. Hun drikker vin hver kveld og blir sint. Jeg har ikke sagt det "
+     "til noen. Er det noen jeg kan snakke med som ikke sier det videre?"): "talk",
     # ---------------------------------------------------------------------------- what_to_do
     "Sønnen min røyker hasj hver dag. Hva kan vi gjøre?": "what_to_do",
     "Hvordan kan jeg snakke med mamma om drikkingen hennes?": "what_to_do",
@@ -57,6 +59,12 @@ CASES = {
     "Kven kan hjelpe oss? Mannen min drikk kvar dag.": "what_to_do",
     "Samboeren min har tatt piller og sover tungt og snorker rart. må jeg ringe noen?": "what_to_do",
     "tips? vil kutte ned på øl i hverdagen": "what_to_do",
+    "heisann. e 13 år. pappan min drikk masse øl når han e heime. ka ska æ gjør": "what_to_do",
+    "min eks har ungene hver andre helg og drikker da. hvem kan jeg melde fra til?": "what_to_do",
+    "Min far er 70 og drikker mer etter at mor døde. Jeg bor langt unna. Hvem kan se til ham?\nHilsen sønn": "what_to_do",
+    "Pappa drikker mye og jeg vet ikke hvem jeg kan si det til.\nMvh Jente 15": "what_to_do",
+    # After a story with nothing happening now, "hva gjør vi nå?" asks what to do.
+    "Hei! Sønnen vår på 17 har begynt å røyke hasj. Hva gjør vi nå?": "what_to_do",
     ("Hei. Kjæresten min har begynt å ta kokain i helgene. Jeg har tatt det opp med ham, men han "
      "sier det er under kontroll. Jeg er glad i ham, men jeg er redd. Hvordan skal jeg forholde meg "
      "til dette? Jente, 19"): "what_to_do",
