@@ -1,11 +1,20 @@
 """Who is writing — user, relative or child — from the words of the whole message.
 
-Cues and weights live in data/audience.yml and use the red-flag pattern syntax, so the same
-matcher reads them. A small age reader (`writer_age`) finds the writer's own age where patterns
-are clumsy: "jeg er 14", "Gutt, 13", "Jente 15 år" as a signature, "Kvinne, 34 år fra Oslo",
-"(16)". A writer under 18 is the child flow whatever the message is about. The audience with the
-highest total wins; when no audience reaches the file's `min_score`, or two tie, the answer is
-None (unsure) and the caller decides.
+Three readings are added up per audience (weights in data/audience.yml):
+- cues in the red-flag pattern syntax, read by the same matcher: explicit statements ("jeg er
+  pårørende", "mor til en gutt på 17"), the writer's own use ("jeg drikker", "jeg er en kvinne
+  på 41 som har drukket"), their own child or partner ("sønnen min", "mannen min"), a child's
+  world ("mamma", "skolen", "storebroren min"), someone else ("broren min", "en venninne");
+- the clauses' subjects (`_subjects`): "han"/"hun" clause after clause is a message about someone
+  else; a statement opening with a verb dropped its "jeg" ("får ikke puste"), and a clause with no
+  subject goes on about the one before it ("jeg er 27 og bruker tramadol");
+- the writer's own stated age (`writer_age`): "jeg er 14", "jeg er jente 15", "Gutt, 13", "vi er
+  14", "Kvinne, 34 år fra Oslo", "(16)", a signature "Mvh Jente 15", and whether they sign by their
+  relation to someone ("Hilsen bekymret mor", "Hilsen datter, 35"). A writer under 18 is the child
+  flow whatever the message is about; a grown-up writing about "mamma" is a relative.
+Someone else who says nothing of the writer's age goes to the child flow when the message has a
+child's own cues, else to the relatives. The audience with the highest total wins; when none
+reaches the file's `min_score`, or two tie, the answer is None (unsure) and the caller decides.
 """
 import re
 from collections import Counter

@@ -76,6 +76,9 @@ RELATIVE = [
     "kjæresten min har tatt oxy. sovner hele tiden og puster rart",
     "Hvordan kan jeg hjelpe en venninne som drikker for mye?",
     "svigersønnen min drikker når han har barnebarna. hva kan jeg gjøre",
+    # Grown up: a job, a home of one's own; "voksne barn av alkoholikere" are not children.
+    ("Mamma er alkoholiker. Jeg har flyttet hjemmefra og jobber som sykepleier, men jeg tenker på henne "
+     "hele tiden. Finnes det grupper for voksne barn av alkoholikere?"),
     ("Hei.\nJeg skriver fordi jeg er bekymret for mannen min. Han har alltid drukket noen øl i helgene, men "
      "det siste året har det blitt hver dag. Han sier selv at han har kontroll. Vi har to barn på 6 og 9 år. "
      "Jeg har prøvd å snakke med ham, men han blir sint. Hvordan kan jeg få ham til å forstå at han trenger "
