@@ -14,6 +14,9 @@ Same URL as the stock channel (POST /webhooks/rest/webhook, {"sender", "message"
 - the safety net: a reply that names no phone number at all, or a failed turn that names no
   number that is always answered, gets the always-open door (116 117 and 113), whatever the red
   flags said and whether the action server answered, raised, hung or is down;
+- the channel's own bubbles (the door, the length notice) are in the conversation's written
+  standard, and every message carries it (`"metadata": {"malform": "nb" | "nn"}`) so the web page's
+  fixed texts follow it too (see `_Collector`);
 - message text, sender ids and addresses are never logged, here or in Rasa's own logs
   (bot/log_privacy.py).
 
@@ -38,6 +41,9 @@ from bot.inbox import Inbound, limits, names_emergency_number, names_open_door, 
 from channels import fast_action_validation
 
 logger = logging.getLogger(__name__)
+
+MALFORMS = ("nb", "nn")
+DEFAULT_MALFORM = "nb"  # the domain's initial value of the malform slot
 
 
 def start_up(settings: Optional[Dict[Text, Any]]) -> None:
@@ -97,26 +103,73 @@ async def _finish(turn: asyncio.Future) -> bool:
     return True
 
 
-def _bubble(sender: str, response_name: str) -> dict:
-    return {"recipient_id": sender, "text": response_text(response_name)}
+def said_in(message: Dict[Text, Any]) -> Optional[str]:
+    """The written standard a bot message was said in, as Rasa hands it to the output channel.
+
+    Every response variation in the domain is conditioned on the malform slot
+    (tests/test_channel_malform.py checks it), and Rasa passes the variation it chose on with the
+    message, its condition included; a custom action's messages are domain responses too
+    (`utter_message(response=...)`). So the turn's own answer says the conversation's standard, at
+    no cost, without reading the person's message again (the NLU read it once)."""
+    for condition in message.get("condition") or []:
+        if isinstance(condition, dict) and condition.get("name") == "malform" and condition.get("value") in MALFORMS:
+            return condition["value"]
+    return None
 
 
-def _with_notices(messages: List[dict], sender: str, inbound: Inbound, failed: bool = False) -> List[dict]:
+class _Collector(CollectingOutputChannel):
+    """Rasa's collecting channel that also notes the written standard of what the turn said."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.malform: Optional[str] = None
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        self.malform = said_in(message) or self.malform
+        await super().send_response(recipient_id, message)
+
+
+async def _slot_malform(request: Request, sender: str) -> Optional[str]:
+    """The malform slot as the tracker store holds it. Only for a turn that said nothing in a known
+    standard (it failed before its first answer): reading a tracker costs milliseconds per turn of
+    the conversation, so it is not done when the answer already tells."""
+    agent = getattr(request.app.ctx, "agent", None)
+    store = getattr(agent, "tracker_store", None)
+    if store is None:
+        return None
+    try:
+        tracker = await store.retrieve(sender)
+    except Exception as err:  # the person still gets an answer, in bokmål
+        logger.error("could not read the conversation's målform: %s", type(err).__name__)
+        return None
+    value = tracker.get_slot("malform") if tracker is not None else None
+    return value if value in MALFORMS else None
+
+
+def _bubble(sender: str, response_name: str, malform: str = DEFAULT_MALFORM) -> dict:
+    return {"recipient_id": sender, "text": response_text(response_name, malform)}
+
+
+def _with_notices(messages: List[dict], sender: str, inbound: Inbound, failed: bool = False,
+                  malform: str = DEFAULT_MALFORM) -> List[dict]:
+    """The turn's messages with the channel's own bubbles added (in `malform`), each message
+    carrying the written standard for the web page."""
+    malform = malform if malform in MALFORMS else DEFAULT_MALFORM
     if not messages:  # never silence
-        messages = [_bubble(sender, "utter_default")]
+        messages = [_bubble(sender, "utter_default", malform)]
     texts = [m.get("text") or "" for m in messages]
     if not names_phone_number(texts) or (failed and not names_open_door(texts)):
         # The safety net does not depend on any assessment: no number, or a turn that went wrong
         # without a number that is always answered, gets the door that is always open.
-        messages = messages + [_bubble(sender, "utter_next_step_legevakt")]
+        messages = messages + [_bubble(sender, "utter_next_step_legevakt", malform)]
     if inbound.too_long:
-        notice = _bubble(sender, "utter_message_too_long")
+        notice = _bubble(sender, "utter_message_too_long", malform)
         # 113 in the first bubble, always: when the answer's first bubble names 113/112 (or danger
         # was found in the part the NLU did not read) the notice comes last, otherwise first
         # (it names 113 itself).
         danger_first = inbound.danger or names_emergency_number(texts[0])
         messages = messages + [notice] if danger_first else [notice] + messages
-    return messages
+    return [dict(m, metadata={**(m.get("metadata") or {}), "malform": malform}) for m in messages]
 
 
 class SafeRestInput(RestInput):
@@ -155,7 +208,7 @@ class SafeRestInput(RestInput):
             if error:
                 return error
             sender, raw = parsed
-            collector = CollectingOutputChannel()
+            collector = _Collector()
             failed = False
             inbound = await prepare(raw)
             with log_privacy.conversation(sender, inbound.text):
@@ -166,8 +219,10 @@ class SafeRestInput(RestInput):
                     # slow, e.g. a hung action server: answer now, let the turn finish or be cut
                     # short in the background.
                     asyncio.ensure_future(_finish(turn))
-                    return response.json(_with_notices(list(collector.messages), sender, inbound, failed=True))
+                    return response.json(_with_notices(list(collector.messages), sender, inbound, failed=True,
+                                                       malform=collector.malform or DEFAULT_MALFORM))
                 failed = await _finish(turn)
-            return response.json(_with_notices(collector.messages, sender, inbound, failed))
+            malform = collector.malform or await _slot_malform(request, sender) or DEFAULT_MALFORM
+            return response.json(_with_notices(collector.messages, sender, inbound, failed, malform))
 
         return webhook

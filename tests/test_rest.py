@@ -63,3 +63,20 @@ def test_fallback_offers_a_next_step(stack):
 def test_goodbye_has_the_safety_line(stack):
     replies = texts(stack.send(new_sender(), "ha det"))
     assert "113" in replies[0]
+
+
+DOOR_NN = "Legevakta svarar alltid på 116 117. Er nokon i livsfare, ring 113."  # utter_next_step_legevakt
+DOOR_NB = "Legevakten svarer alltid på 116 117. Er noen i livsfare, ring 113."
+
+
+def test_the_channels_door_and_each_message_follow_the_conversations_standard(stack):
+    # A question whose answer names no number gets the channel's always-open door: in nynorsk when
+    # the conversation is, though the question itself says little of its standard.
+    sender = new_sender()
+    first = stack.send(sender, "eg veit ikkje kva eg skal gjere, bror min drikk kvar dag")
+    asked = stack.send(sender, "kor er næraste legevakt?")
+    assert texts(asked)[0].startswith("Kvar er du?") and texts(asked)[-1] == DOOR_NN, texts(asked)
+    assert {m["metadata"]["malform"] for m in first + asked} == {"nn"}  # what the web page follows
+    asked = stack.send(new_sender(), "hvor er nærmeste legevakt?")
+    assert texts(asked)[0].startswith("Hvor er du?") and texts(asked)[-1] == DOOR_NB, texts(asked)
+    assert {m["metadata"]["malform"] for m in asked} == {"nb"}
