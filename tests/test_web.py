@@ -4,17 +4,22 @@ import json
 import re
 import socket
 import threading
+from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
+import simplemma
+import yaml
 from stack import free_port
 from webserver import start_web
 
 from bot import ROOT
 from bot.catalogue import load_catalogue
+from bot.malform import detect_malform, tokens
 
 WEB = ROOT / "web"
+PAGE_FILES = ("index.html", "texts.js", "losen.js")
 WEBHOOK = "/webhooks/rest/webhook"
 # Numbers as the page shows them in text (the same shapes losen.js turns into links).
 PHONE = re.compile(r"\b\d{3} ?\d{2} ?\d{3}\b|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b116 ?\d{3}\b|\b11[023]\b")
@@ -73,7 +78,7 @@ def test_every_tel_link_on_the_page_is_an_active_catalogue_number():
 
 def test_every_number_written_in_the_page_is_an_active_catalogue_number():
     written = set()
-    for name in ("index.html", "losen.js"):
+    for name in PAGE_FILES:
         text = (WEB / name).read_text(encoding="utf-8").replace("&nbsp;", " ")
         text = re.sub(r"/\(.*\)/g;", "", text)  # the phone pattern itself is not a number
         written |= {n.replace(" ", "") for n in PHONE.findall(text)}
@@ -82,7 +87,7 @@ def test_every_number_written_in_the_page_is_an_active_catalogue_number():
 
 
 def test_page_has_no_third_party_resources_and_no_html_from_text():
-    for name in ("index.html", "losen.js", "losen.css"):
+    for name in PAGE_FILES + ("losen.css",):
         text = (WEB / name).read_text(encoding="utf-8")
         assert not re.search(r'\b(src|href)=["\']?https?://|url\(["\']?https?://', text), name
         for risky in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
@@ -97,6 +102,91 @@ def test_page_is_accessible_by_construction():
     assert "<title>Losen</title>" in html  # a tab title that says nothing about rus or krise
     assert '<label for="text"' in html and "<h1>Losen</h1>" in html
     assert "ikke et menneske" in html and "Lukk raskt" in html and "Slett samtalen" in html
+    # the målform buttons say which is on, to screen readers too
+    assert re.search(r'<div class="malform" role="group" aria-label="[^"]+"', html)
+    assert re.findall(r'data-malform="(nn|nb)" lang="\1" aria-pressed="(?:true|false)"', html) == ["nb", "nn"]
+
+
+# --------------------------------------------------------------- the page's texts in both standards
+def page_texts() -> dict:
+    """web/texts.js: JSON inside one assignment."""
+    source = (WEB / "texts.js").read_text(encoding="utf-8")
+    return json.loads(source[source.index("{"):source.rindex("}") + 1])
+
+
+class Marked(HTMLParser):
+    """(attribute, key, what index.html shows for it) for every element marked for a page text."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self.open = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-label" in attrs:
+            self.found.append(("data-label", attrs["data-label"], attrs.get("aria-label")))
+        if "data-placeholder" in attrs:
+            self.found.append(("data-placeholder", attrs["data-placeholder"], attrs.get("placeholder")))
+        if tag not in ("meta", "link", "br", "img", "input", "hr", "wbr", "source"):  # void: no end tag
+            self.open.append([tag, attrs.get("data-text"), ""])
+
+    def handle_endtag(self, tag):
+        opened, key, text = self.open.pop()
+        assert opened == tag, (opened, tag)
+        if key:
+            self.found.append(("data-text", key, " ".join(text.split())))
+        if self.open:
+            self.open[-1][2] += text
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[-1][2] += data
+
+
+def marked_in_html() -> list:
+    parser = Marked()
+    parser.feed((WEB / "index.html").read_text(encoding="utf-8"))
+    return parser.found
+
+
+def test_every_page_text_has_bokmal_and_nynorsk():
+    texts = page_texts()
+    assert len(texts) >= 15
+    for key, text in texts.items():
+        assert set(text) == {"nb", "nn"} and all(isinstance(t, str) and t.strip() for t in text.values()), key
+    # what differs from bokmål where nynorsk has its own forms (issue 18's examples)
+    assert texts["tagline"]["nn"] == "Ein anonym chatbot, ikkje eit menneske."
+    assert texts["typing"]["nn"] == "Losen skriv …" and texts["placeholder"]["nn"] == "Skriv kva som skjer …"
+    assert texts["exitLabel"]["nn"] == "Lukk raskt: byter til ei nøytral side"
+
+
+def test_nynorsk_page_texts_are_nynorsk_words():
+    """No bokmål-only form (data/malform.yml's list) in a nynorsk text, and every word one that
+    simplemma's nynorsk table knows, but for names and two compounds it lacks (both are in
+    Nynorskordboka)."""
+    texts = page_texts()
+    bokmal = set(yaml.safe_load((ROOT / "data" / "malform.yml").read_text(encoding="utf-8"))["bokmal"])
+    not_in_table = {"chatbot", "esc", "livsfare", "legevakt"}
+    for key, text in texts.items():
+        words = tokens(text["nn"])
+        assert not set(words) & bokmal, (key, set(words) & bokmal)
+        assert [w for w in words if w not in not_in_table and not simplemma.is_known(w, lang="nn")] == [], key
+    nynorsk = " ".join(t["nn"] for t in texts.values())
+    bokmal_text = " ".join(t["nb"] for t in texts.values())
+    assert detect_malform(nynorsk) == "nn" and detect_malform(bokmal_text) == "nb"
+
+
+def test_index_html_shows_the_bokmal_of_texts_js_until_the_script_runs():
+    texts = page_texts()
+    found = marked_in_html()
+    assert {"data-text", "data-label", "data-placeholder"} == {attribute for attribute, _, _ in found}
+    for attribute, key, shown in found:
+        assert key in texts, (attribute, key)
+        assert shown == texts[key]["nb"], (attribute, key, shown)
+    # every text is used: by index.html, or by losen.js (the greeting)
+    script = (WEB / "losen.js").read_text(encoding="utf-8")
+    used = {key for _, key, _ in found} | set(re.findall(r'say\("(\w+)"\)', script))
+    assert used == set(texts)
 
 
 def test_proxy_passes_the_message_and_the_reply_unchanged(site):
@@ -104,6 +194,16 @@ def test_proxy_passes_the_message_and_the_reply_unchanged(site):
     reply = requests.post(site + WEBHOOK, json=payload, timeout=10)
     assert reply.status_code == 200 and reply.json() == [{"recipient_id": "x", "text": "Ring 113."}]
     assert json.loads(FakeRasa.received[-1]) == payload
+
+
+def test_two_servers_in_one_process_each_keep_their_own_rasa(site):
+    other, _ = start_web(f"http://127.0.0.1:{free_port()}")  # started later, pointing at nothing
+    try:
+        reply = requests.post(site + WEBHOOK, json={"sender": "a", "message": "hei"}, timeout=10)
+        assert reply.status_code == 200 and FakeRasa.received
+    finally:
+        other.shutdown()
+        other.server_close()
 
 
 def test_proxy_passes_rasa_errors_on(site):

@@ -11,6 +11,8 @@ import pytest
 from stack import free_port
 from webserver import start_web
 
+from bot.malform import detect_malform
+
 pytestmark = pytest.mark.stack
 
 CHROMIUM = "/usr/bin/chromium"
@@ -45,6 +47,9 @@ def page(browser):
 
 @pytest.fixture(scope="module")
 def site(stack):
+    # One message first: a cold Rasa server's first turn can outlast the channel's reply budget
+    # and be cut short, which would make whichever test comes first see the fallback.
+    stack.send("warm-up", "hei", timeout=120)
     server, url = start_web(stack.url)
     yield url
     server.shutdown()
@@ -173,11 +178,15 @@ def test_layout_at_320px_targets_and_contrast(page, site):
     page.goto(site + "/")
     say(page, "hei")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    controls = page.locator("header button, nav a, .buttons button, .send, #text, #clear")
-    assert controls.count() >= 7
+    controls = page.locator("header button, nav a, .buttons button, .send, #text, #clear, .malform button")
+    assert controls.count() >= 9
     for box in (controls.nth(i).bounding_box() for i in range(controls.count())):
         assert box["height"] >= 44 and box["width"] >= 44 and box["x"] >= 0 and box["x"] + box["width"] <= 320
-    low = page.evaluate(CONTRAST_JS, "h1, .tagline, .exit, .call, .msg .text, .buttons button, .send, #text, .clear, .note")
+    selector = "h1, .tagline, .exit, .call, .msg .text, .buttons button, .send, #text, .clear, .note, .malform button"
+    low = page.evaluate(CONTRAST_JS, selector)
+    assert low == [], low
+    page.click(".malform button[data-malform='nn']")  # the pressed button is filled: its contrast too
+    low = page.evaluate(CONTRAST_JS, selector)
     assert low == [], low
 
 
@@ -220,6 +229,92 @@ def test_unreachable_bot_says_so_and_shows_numbers_to_call(page, dead_site):
     assert page.locator("#typing").is_hidden()
     for i in range(3):
         assert page.locator("#offline a").nth(i).bounding_box()["height"] >= 44
+
+
+# ------------------------------------------------------------------ målform (issue 18)
+# What the page's own texts say in each standard (web/texts.js), written out here again so a change
+# there is a change that a test sees.
+PAGE_NN = {"#text": "Skriv kva som skjer …", ".tagline": "Ein anonym chatbot, ikkje eit menneske.",
+           "#typing": "Losen skriv …", "#clear": "Slett samtalen", ".send": "Send",
+           ".note": "Ingenting blir lagra i nettlesaren din. «Lukk raskt» eller Esc to gonger tek deg til yr.no."}
+PAGE_NB = {"#text": "Skriv hva som skjer …", ".tagline": "En anonym chatbot, ikke et menneske.",
+           "#typing": "Losen skriver …", "#clear": "Slett samtalen", ".send": "Send",
+           ".note": "Ingenting lagres i nettleseren din. «Lukk raskt» eller Esc to ganger tar deg til yr.no."}
+BOKMAL_ONLY = re.compile(r"\b(jeg|ikke|hva|hvem|hvor|noen|nå|hjemme|være|svarer|puster)\b", re.IGNORECASE)
+NYNORSK_ONLY = re.compile(r"\b(eg|ikkje|kva|kven|kvar|nokon|heime|vere|svarar|pustar)\b", re.IGNORECASE)
+
+
+def page_words(page) -> dict:
+    """The fixed texts as the page has them now (hidden ones too), and its language."""
+    shown = {selector: page.locator(selector).text_content().strip() for selector in PAGE_NN if selector != "#text"}
+    shown["#text"] = page.get_attribute("#text", "placeholder")
+    return shown
+
+
+def page_state(page) -> tuple:
+    return (page.evaluate("document.documentElement.lang"), page.get_attribute("#exit", "aria-label"),
+            page.locator("#offline p").text_content(), page.get_attribute(".malform [aria-pressed='true']", "data-malform"))
+
+
+def test_a_nynorsk_conversation_gets_a_nynorsk_page_and_113_first(page, site):
+    page.goto(site + "/")
+    assert page_words(page) == PAGE_NB and page_state(page)[0] == "nb"
+    # Written in nynorsk as a frightened partner might, without asking for nynorsk.
+    first = say(page, "Hei. Eg er heime hos kjærasten min og eg er så redd")
+    assert page_words(page) == PAGE_NN  # the page follows the conversation
+    assert page_state(page) == ("nn", "Lukk raskt: byter til ei nøytral side",
+                                "Orsak, Losen svarar ikkje akkurat no. Du kan ringje nokon som svarar heile døgnet:", "nn")
+    assert page.locator("nav a[href='tel:113']").inner_text() == "Livsfare? Ring 113"
+    replies = first + say(page, "Han har drukke heile kvelden og teke nokre tablettar, og no pustar han ikkje")
+    danger = replies[len(first):]
+    assert danger[0].startswith("Ring 113 no."), danger[0]  # 113 first, in nynorsk
+    assert page.locator(".msg.bot").nth(len(first) + 1).locator("a[href='tel:113']").count() >= 1
+    assert not any(BOKMAL_ONLY.search(r) for r in replies), replies
+    assert detect_malform("\n".join(replies)) == "nn"
+    langs = page.locator(".msg.bot").evaluate_all("items => items.slice(1).map(i => i.lang)")  # after the greeting
+    assert set(langs) == {"nn"}
+    assert in_viewport(page, f".msg.bot >> nth={len(first) + 1}", clear_of_bars=True)
+    page.evaluate("[...document.querySelectorAll('.msg.me')].pop().scrollIntoView({block: 'start'})")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "chat-390-nynorsk.png"))
+
+
+def test_a_bokmal_conversation_keeps_a_bokmal_page(page, site):
+    page.goto(site + "/")
+    replies = say(page, "Jeg vet ikke hva jeg skal gjøre, kjæresten min har drukket hele kvelden")
+    danger = say(page, "nå puster han nesten ikke")
+    assert danger[0].startswith("Ring 113 nå."), danger[0]
+    assert not any(NYNORSK_ONLY.search(r) for r in replies + danger), replies + danger
+    assert detect_malform("\n".join(replies + danger)) == "nb"
+    assert page_words(page) == PAGE_NB
+    assert page_state(page) == ("nb", "Lukk raskt: bytter til en nøytral side",
+                                "Beklager, Losen svarer ikke akkurat nå. Du kan ringe noen som svarer hele døgnet:", "nb")
+
+
+def test_the_person_can_choose_the_pages_standard_and_the_choice_holds(page, dead_site):
+    page.goto(dead_site + "/")
+    greeting = page.locator(".msg.bot .text").first
+    assert greeting.inner_text().startswith("Hei, jeg heter Losen")
+    page.click(".malform button[data-malform='nn']")
+    assert page_words(page) == PAGE_NN and page_state(page)[0] == "nn"
+    assert greeting.inner_text().startswith("Hei, eg heiter Losen")  # nothing else said yet: the greeting too
+    page.fill("#text", "hei")  # Losen is unreachable here: the numbers to call, in nynorsk
+    page.click(".send")
+    page.wait_for_selector("#offline:not([hidden])", timeout=20_000)
+    assert page.inner_text("#offline p").startswith("Orsak, Losen svarar ikkje")
+    assert "naudtelefon" in page.inner_text("#offline") and "116 123" in page.inner_text("#offline")
+    page.click("#clear")  # a new conversation keeps the person's choice
+    assert page_state(page)[0] == "nn" and page.locator(".msg.bot .text").first.inner_text().startswith("Hei, eg")
+    page.click(".malform button[data-malform='nb']")
+    assert page_words(page) == PAGE_NB and page_state(page)[3] == "nb"
+
+
+def test_the_persons_choice_holds_against_the_conversations_standard(page, site):
+    page.goto(site + "/")
+    page.click(".malform button[data-malform='nn']")
+    replies = say(page, "jeg vet ikke hva jeg skal gjøre")  # Losen answers in bokmål, as written
+    assert any(BOKMAL_ONLY.search(r) for r in replies), replies
+    assert page_words(page) == PAGE_NN and page_state(page)[0] == "nn"
 
 
 # WCAG 2.1 contrast of each element's text against the first opaque background behind it.

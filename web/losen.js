@@ -7,11 +7,54 @@
   var offline = document.getElementById("offline");
   var typing = document.getElementById("typing");
   var exitButton = document.getElementById("exit");
+  var TEXTS = window.LOSEN_TEXTS || {};  // web/texts.js: the page's own texts in bokmål and nynorsk
   // Norwegian phone numbers: 8 digits in the usual groupings, 116 xxx, and the emergency numbers.
   var PHONE = /(\+47 ?)?(\b\d{3} ?\d{2} ?\d{3}\b|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b116 ?\d{3}\b|\b11[023]\b)/g;
   var sender = newSender();
   var lastEscape = 0;
   var pending = 0;
+  // The page's målform: the conversation's (each reply carries it, set by Losen's channel) until
+  // the person picks one with the Bokmål | Nynorsk buttons; their pick then holds.
+  var malform = "nb";
+  var chosen = false;
+  var greeting = null;  // the greeting bubble, rewritten on a switch while nothing else is said
+
+  function say(key) {
+    var text = TEXTS[key] || {};
+    return text[malform] || text.nb || "";
+  }
+
+  // Puts every fixed text in the page's målform (the bokmål in index.html is what shows until then,
+  // and stays if texts.js did not load).
+  function each(selector, put) {
+    Array.prototype.forEach.call(document.querySelectorAll("[" + selector + "]"), function (el) {
+      var text = say(el.getAttribute(selector));
+      if (text) { put(el, text); }
+    });
+  }
+
+  function showTexts() {
+    document.documentElement.lang = malform;
+    each("data-text", function (el, text) { el.textContent = text; });
+    each("data-label", function (el, text) { el.setAttribute("aria-label", text); });
+    each("data-placeholder", function (el, text) { el.setAttribute("placeholder", text); });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-malform]"), function (el) {
+      el.setAttribute("aria-pressed", String(el.getAttribute("data-malform") === malform));
+    });
+    if (greeting && log.childElementCount === 1 && log.firstChild === greeting) {
+      greeting.querySelector(".text").textContent = "";
+      greeting.querySelector(".text").appendChild(textWithLinks(say("greeting")));
+      greeting.lang = malform;
+    }
+  }
+
+  function setMalform(value, byPerson) {
+    if (value !== "nb" && value !== "nn") { return; }
+    if (byPerson) { chosen = true; } else if (chosen) { return; }
+    if (value === malform) { return; }
+    malform = value;
+    showTexts();
+  }
 
   function newSender() {  // random per tab, kept only in this variable
     var bytes = new Uint8Array(16);
@@ -49,9 +92,10 @@
     return row;
   }
 
-  function show(who, text, buttons) {
+  function show(who, text, buttons, lang) {
     var item = document.createElement("li");
     item.className = "msg " + who;
+    if (lang) { item.lang = lang; }
     var label = document.createElement("span");  // tells screen readers who is speaking
     label.className = "visually-hidden";
     label.textContent = who === "bot" ? "Losen: " : "Du: ";
@@ -86,7 +130,9 @@
       if (conversation !== sender) { return; }  // the conversation was deleted meanwhile
       offline.hidden = true;
       messages.forEach(function (m) {
-        if (m.text || (m.buttons && m.buttons.length)) { show("bot", m.text || "", m.buttons); }
+        var said = m.metadata && m.metadata.malform;
+        if (said) { setMalform(said, false); }
+        if (m.text || (m.buttons && m.buttons.length)) { show("bot", m.text || "", m.buttons, said); }
       });
       // Read from the top: the person's message, then the answer's first line (often "Ring 113").
       mine.scrollIntoView({ block: "start" });
@@ -121,18 +167,23 @@
   });
 
   function greet() {
-    show("bot", "Hei, jeg heter Losen. Jeg er en chatbot, ikke et menneske, og du er anonym her. " +
-                "Skriv med dine egne ord hva som skjer. Er noen i livsfare, ring 113.");
+    greeting = say("greeting") ? show("bot", say("greeting"), null, malform) : null;
   }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-malform]"), function (button) {
+    button.addEventListener("click", function () { setMalform(button.getAttribute("data-malform"), true); });
+  });
 
   document.getElementById("clear").addEventListener("click", function () {
     log.textContent = "";
     input.value = "";
     offline.hidden = true;
     sender = newSender();
+    if (!chosen && malform !== "nb") { malform = "nb"; showTexts(); }  // a new conversation starts in bokmål
     greet();
     input.focus();
   });
 
+  showTexts();
   greet();
 })();

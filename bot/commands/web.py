@@ -88,8 +88,9 @@ class QuietServer(ThreadingHTTPServer):
 
 
 def serve(port: int, rasa_url: str, host: str = "127.0.0.1") -> ThreadingHTTPServer:
-    Handler.rasa_url = rasa_url.rstrip("/")
-    return QuietServer((host, port), partial(Handler, directory=str(WEB_DIR)))
+    # A handler class per server: two servers in one process (the tests) each keep their own Rasa.
+    handler = type("Handler", (Handler,), {"rasa_url": rasa_url.rstrip("/")})
+    return QuietServer((host, port), partial(handler, directory=str(WEB_DIR)))
 
 
 def add_parser(sub) -> None:
