@@ -197,7 +197,7 @@ def _wants(sentences: List[Sentence], acts: FrozenSet[str], general: bool, dange
         return "help_now"
     if acts & {"ask_talk", "say_talk"}:
         return "talk"
-    to_do = bool(asked & {"ask_what_to_do", "ask_where_help"})
+    to_do = bool(asked & {"ask_what_to_do", "ask_where_help"}) or ("ask_how_people" in asked and "relation" in acts)
     # "hva gjør jeg nå?" asks for help now when something is happening, or when it is all the
     # message says; after a story with nothing happening now it asks what to do.
     asks_now = any("ask_what_to_do" in s.acts and "now_word" in s.acts for s in sentences if s.question)

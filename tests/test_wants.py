@@ -39,6 +39,7 @@ CASES = {
     "Mora mi drikk kvar kveld. Eg har ingen å snakke med om det.": "talk",
     "har ikke noen andre å si dette til, pappa er full hver helg": "talk",
     "orker ikke være alene med dette i kveld": "talk",
+    "Eg skriv fordi eg ikkje har nokon andre å snakke med. Far min drikk kvar kveld.": "talk",
     "kan vi prate litt? mamma har begynt å drikke igjen": "talk",
     ("Hei. Jeg er 15 og bor med mamma. Hun drikker vin hver kveld og blir sint. Jeg har ikke sagt det "
      "til noen. Er det noen jeg kan snakke med som ikke sier det videre?"): "talk",
@@ -86,6 +87,9 @@ CASES = {
     ("Jeg har drukket en flaske vin hver kveld i tre uker. Er det farlig å slutte brått, eller bør "
      "jeg trappe ned?"): "what_to_do",
     "hvordan virker subutex": "info",
+    # How one does something: information alone, what to do in one's own situation.
+    "Hvordan gir man hjerte-lunge-redning?": "info",
+    "Dattera vår på 20 ruser seg. Hvordan sier man nei når hun ber om penger?": "what_to_do",
     "Hvordan kan jeg vite om kjæresten min bruker kokain?": "info",
     "korleis merkar ein at nokon har teke GHB?": "info",
     "kan man få kramper av å slutte med benzo?": "info",
