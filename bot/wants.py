@@ -206,7 +206,7 @@ def _wants(sentences: List[Sentence], acts: FrozenSet[str], general: bool, dange
     if danger_now:
         # Danger now: a question about it asks what to do; telling of it asks for help.
         return "what_to_do" if any(s.question for s in sentences) else "help_now"
-    if "crisis_word" in acts:
+    if "crisis_word" in said:  # "det er krise"; "hva er akutt avrusning?" asks about a word
         return "help_now"
     if to_do:
         return "what_to_do"

@@ -87,9 +87,12 @@ CASES = {
     ("Jeg har drukket en flaske vin hver kveld i tre uker. Er det farlig å slutte brått, eller bør "
      "jeg trappe ned?"): "what_to_do",
     "hvordan virker subutex": "info",
+    # A crisis word in a question about a service is a word, not the person's crisis.
+    "hva er akutt avrusning?": "info",
     # How one does something: information alone, what to do in one's own situation.
     "Hvordan gir man hjerte-lunge-redning?": "info",
     "Dattera vår på 20 ruser seg. Hvordan sier man nei når hun ber om penger?": "what_to_do",
+    "Jeg trenger hjelp til å finne ut hva pårørende har rett på.": "what_to_do",
     "Hvordan kan jeg vite om kjæresten min bruker kokain?": "info",
     "korleis merkar ein at nokon har teke GHB?": "info",
     "kan man få kramper av å slutte med benzo?": "info",
