@@ -40,6 +40,8 @@ CHILD = [
     "pappa slår meg når han er full og mamma sier ingenting",
     "Eg er gut 12 og mora mi drikk kvar helg",
     "hei! jeg og venninna mi er 15 og vi skal på fest. er det farlig å drikke vodka og ta snus?",
+    # The writer's age decides over "gutten min" (a boyfriend here).
+    "Hei, jeg er 16 og gutten min drikker mye. hva gjør jeg?",
     "Bestemor drikker hver dag og jeg bor hos henne. Jeg går i 6. klasse.",
 ]
 
@@ -72,6 +74,8 @@ RELATIVE = [
     # Only "han" says who it is about: clause after clause about someone else.
     "han ligger på badegulvet og svarer ikke, han har drukket hele dagen",
     "Sonen min på 20 røykjer hasj kvar dag. Korleis kan eg hjelpe han?",
+    "guten min har byrja å snuse og eg trur han drikk òg",
+    "Jenta mi på 16 kom heim full i går. Kva skal eg seie til henne?",
     # A clause without a subject goes on about the person named before it.
     "kjæresten min har tatt oxy. sovner hele tiden og puster rart",
     "Hvordan kan jeg hjelpe en venninne som drikker for mye?",
