@@ -28,6 +28,11 @@ def test_the_split_is_fixed_and_a_quarter():
     assert 0.2 < share < 0.3
 
 
+def test_a_set_written_wholly_apart_is_held_apart_whole():
+    assert held_apart("fresh-0004") and held_apart("fresh-0001")
+    assert not all(held_apart(f"sit-{n:04d}") for n in range(1, 9))
+
+
 def test_every_situation_has_messages_in_the_set():
     rows = [json.loads(line) for line in SETS[0].read_text(encoding="utf-8").splitlines() if line]
     situations = {r["expected"]["situation"] for r in rows if r["expected"]["situation"]}
