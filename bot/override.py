@@ -38,7 +38,8 @@ def _flag_intents() -> set:
     return {rule["intent"] for rule in _rules()["overrides"].values()}
 
 
-def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 0.0) -> Optional[str]:
+def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 0.0,
+                  malform_asked: Optional[str] = None) -> Optional[str]:
     """The intent to answer instead of `predicted`, or None to keep the model's answer."""
     rules = _rules()
     if assessment.danger_to_life:
@@ -48,6 +49,8 @@ def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 
         return by_flags
     if assessment.doubt:
         return "danger_doubt"
+    if malform_asked and not assessment.acute:
+        return "choose_malform"  # "kan du skrive nynorsk?" asks Losen to write so; nothing to answer
     if assessment.wants == "what_to_do" and predicted == "faq" and faq_confidence < rules["faq_sure"]:
         return "what_to_do"  # "hva bør jeg gjøre når kona mi drikker?" wants advice, not a loose fact
     question = assessment.wants == "info" and not assessment.acute

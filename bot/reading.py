@@ -28,6 +28,7 @@ class Reading:
     wants: str = "telling"                               # help_now | what_to_do | info | talk | telling
     general_question: bool = False
     malform: Optional[str] = None                        # nb | nn when the words are clear (or asked for)
+    malform_asked: Optional[str] = None                  # nb | nn when the person asks Losen to write it
 
     @property
     def situation(self) -> Optional[str]:
@@ -49,6 +50,7 @@ def read(text: str) -> Reading:
     # Danger now as bot/assess.py reads it: a situation that holds, or a danger flag not read apart.
     danger_now = bool(found.situations) or (not found.read_apart and any(f.criterion == "danger_to_life" for f in flags))
     wants, general = read_wants(text, flags, danger_now)
+    asked = asks_for(text)
     return Reading(
         situations=found.situations,
         number=found.number,
@@ -58,5 +60,6 @@ def read(text: str) -> Reading:
         audience=detect_audience(text),
         wants=wants,
         general_question=general,
-        malform=asks_for(text) or detect_malform(text),
+        malform=asked or detect_malform(text),
+        malform_asked=asked,
     )

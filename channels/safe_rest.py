@@ -74,7 +74,13 @@ def _parse(request: Request) -> tuple:
         return None, _error(400, "Feltet sender mangler eller er ugyldig.")
     if not isinstance(message, str):
         return None, _error(400, "Feltet message mangler eller er ikke tekst.")
-    return (sender.strip(), message), None
+    return (sender.strip(), message, _chosen(payload.get("metadata"))), None
+
+
+def _chosen(metadata: Any) -> Dict[Text, Text]:
+    """What the person chose on the page and the reading should know; only a målform (nb | nn)."""
+    malform = metadata.get("malform") if isinstance(metadata, dict) else None
+    return {"malform": malform} if malform in ("nb", "nn") else {}
 
 
 async def _emergency_said_early(turn: asyncio.Future, collector: CollectingOutputChannel) -> bool:
@@ -207,13 +213,14 @@ class SafeRestInput(RestInput):
             parsed, error = _parse(request)
             if error:
                 return error
-            sender, raw = parsed
+            sender, raw, chosen = parsed
             collector = _Collector()
             failed = False
             inbound = await prepare(raw)
             with log_privacy.conversation(sender, inbound.text):
                 turn = asyncio.ensure_future(
-                    on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name())))
+                    on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name(),
+                                metadata=chosen or None)))
                 if await _emergency_said_early(turn, collector):
                     # The number is already said (the danger rule's first bubbles) but the turn is
                     # slow, e.g. a hung action server: answer now, let the turn finish or be cut

@@ -34,6 +34,13 @@ from bot.slots import slot_values
 EXTRACTOR = "LosenReading"
 
 
+def _chosen_malform(message: Message) -> Optional[str]:
+    """The målform the person chose with the page's buttons, sent as message metadata."""
+    metadata = message.get("metadata") or {}
+    chosen = metadata.get("malform") if isinstance(metadata, dict) else None
+    return chosen if chosen in ("nb", "nn") else None
+
+
 def _faq_confidence(message: Message) -> float:
     selector = message.get("response_selector") or {}
     faq = selector.get("faq") or selector.get("default") or {}
@@ -64,10 +71,14 @@ class LosenReading(GraphComponent, IntentClassifier):
                "intent_ranking": message.get(INTENT_RANKING_KEY)}
         found = assess(text, nlu=nlu, with_location=False)
         message.set(READING_KEY, {"reading": reading.as_dict(), "assessment": found.as_dict()}, add_to_output=True)
-        intent = forced_intent(found, predicted, _faq_confidence(message))
+        intent = forced_intent(found, predicted, _faq_confidence(message), reading.malform_asked)
         if intent:
             LosenReading._force(message, intent)
-        LosenReading._add_entities(message, slot_values(found, reading, intent or predicted))
+        values = slot_values(found, reading, intent or predicted)
+        chosen = _chosen_malform(message)
+        if chosen:
+            values["malform"] = chosen  # chosen on the page (channels/safe_rest.py): it beats the words
+        LosenReading._add_entities(message, values)
 
     @staticmethod
     def _force(message: Message, intent: str) -> None:

@@ -110,3 +110,15 @@ def test_a_turn_that_said_nothing_takes_the_slot_from_the_tracker_store(domain):
     assert asyncio.run(_slot_malform(request_with(store), "written-nynorsk")) == "nn"
     assert asyncio.run(_slot_malform(request_with(store), "never-seen")) is None
     assert asyncio.run(_slot_malform(SimpleNamespace(app=SimpleNamespace(ctx=SimpleNamespace())), "x")) is None
+
+
+@pytest.mark.parametrize("metadata, passed", [
+    ({"malform": "nn"}, {"malform": "nn"}),
+    ({"malform": "nb", "other": "x"}, {"malform": "nb"}),
+    ({"malform": "engelsk"}, {}),
+    ("nn", {}),
+    (None, {}),
+])
+def test_only_a_chosen_malform_goes_on_to_the_reading(metadata, passed):
+    from channels.safe_rest import _chosen
+    assert _chosen(metadata) == passed

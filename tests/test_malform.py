@@ -131,3 +131,34 @@ def test_nynorsk_texts_have_no_bokmal_only_forms():
 
 def test_bokmal_responses_never_read_as_nynorsk():
     assert [t for t in all_texts("nb") if detect_malform(t) == "nn"] == []
+
+
+# ---------------------------------------------------------------- choosing: asking, or the page's buttons
+def _read(text, metadata=None, intent="out_of_scope"):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.reading import LosenReading
+    message = Message(data={"text": text, "metadata": metadata or {}, "intent": {"name": intent, "confidence": 0.6}})
+    LosenReading._apply(message)
+    return message.get("intent")["name"], {e["entity"]: e["value"] for e in message.get("entities")}
+
+
+@pytest.mark.parametrize("text, predicted, wanted", [
+    ("kan du skrive nynorsk?", "out_of_scope", "nn"),
+    ("Bokmål", "inform_place", "nb"),
+    ("kan du svare på bokmål i staden", "nlu_fallback", "nb"),
+])
+def test_asking_for_a_malform_is_a_choice_not_a_question(text, predicted, wanted):
+    intent, entities = _read(text, intent=predicted)
+    assert intent == "choose_malform" and entities["malform"] == wanted
+
+
+def test_a_danger_message_that_also_asks_for_nynorsk_is_danger_first():
+    intent, entities = _read("kan du skrive nynorsk? far min pustar ikkje og er heilt blå")
+    assert intent == "danger_to_life" and entities["malform"] == "nn"
+
+
+def test_the_choice_on_the_page_beats_the_words_and_nothing_else_is_taken():
+    assert _read("hva er LAR?", metadata={"malform": "nn"})[1]["malform"] == "nn"
+    assert _read("kva er LAR?", metadata={"malform": "nb"})[1]["malform"] == "nb"
+    assert _read("hva er LAR?", metadata={"malform": "xx"})[1].get("malform") != "xx"

@@ -122,7 +122,9 @@
     fetch("/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: conversation, message: message })
+      // A målform the person chose with the buttons goes with every message: Losen answers in it.
+      body: JSON.stringify(chosen ? { sender: conversation, message: message, metadata: { malform: malform } }
+                                  : { sender: conversation, message: message })
     }).then(function (reply) {
       if (!reply.ok) { throw new Error("status " + reply.status); }
       return reply.json();
