@@ -309,11 +309,13 @@ def test_the_person_can_choose_the_pages_standard_and_the_choice_holds(page, dea
     assert page_words(page) == PAGE_NB and page_state(page)[3] == "nb"
 
 
-def test_the_persons_choice_holds_against_the_conversations_standard(page, site):
+def test_the_persons_choice_reaches_losen_and_holds_against_the_words(page, site):
     page.goto(site + "/")
+    posted = sent_messages(page)
     page.click(".malform button[data-malform='nn']")
-    replies = say(page, "jeg vet ikke hva jeg skal gjøre")  # Losen answers in bokmål, as written
-    assert any(BOKMAL_ONLY.search(r) for r in replies), replies
+    replies = say(page, "jeg vet ikke hva jeg skal gjøre")  # written in bokmål, answered as chosen
+    assert posted[-1]["metadata"] == {"malform": "nn"}
+    assert not any(BOKMAL_ONLY.search(r) for r in replies), replies
     assert page_words(page) == PAGE_NN and page_state(page)[0] == "nn"
 
 
