@@ -16,6 +16,7 @@ import yaml
 from bot import DATA
 from bot.audience import audience_or_guess
 from bot.reading import READING_KEY, Reading, read
+from bot.situations import criterion_situation
 
 CRITERIA = ("pregnancy", "danger_to_life_health", "suicidal", "withdrawal", "dangerous_behaviour",
             "social_loss", "self_defined")
@@ -84,6 +85,13 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
         result.danger_to_life = True
         result.number = reading.number
         result.situation = reading.situation
+    for situation_id in reading.criterion_situations:
+        # The guideline's other criteria, by situation (data/situations.yml criterion_situations); the
+        # matcher has already read apart the past, general questions and questions about a thing.
+        criterion = criterion_situation(situation_id)["criterion"]
+        _add(result.criteria, spec["criterion_gives"][criterion])
+        _add(result.flagged, [criterion])
+        result.reasons.append(f"criterion situation {situation_id}")
     for flag in reading.flags:
         if flag["criterion"] == "self_defined" and flag["id"] not in spec["crisis_words_flags"] and \
                 reading.wants != "help_now":
@@ -95,7 +103,7 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
             result.doubt = True
             result.reasons.append(f"red flag {flag['id']} in a general question or the past -> doubt")
             continue
-        _add(result.criteria, spec["red_flag_criteria"][flag["criterion"]])
+        _add(result.criteria, spec["criterion_gives"][flag["criterion"]])
         _add(result.flagged, [flag["criterion"]])
         result.reasons.append(f"red flag {flag['id']}: «{flag['text']}»")
         if flag["criterion"] == "danger_to_life":

@@ -23,6 +23,7 @@ class Reading:
     number: Optional[str] = None                         # the number to call first: 113 | 112 | both
     doubt: bool = False                                  # a danger hint that is not enough to be sure
     read_apart: List[str] = field(default_factory=list)  # situations in the past, negated or general
+    criterion_situations: List[str] = field(default_factory=list)  # the other acute criteria, by situation
     flags: List[dict] = field(default_factory=list)      # red flags: {id, criterion, text}
     audience: Optional[str] = None                       # who is writing, when the message says
     wants: str = "telling"                               # help_now | what_to_do | info | talk | telling
@@ -56,6 +57,7 @@ def read(text: str) -> Reading:
         number=found.number,
         doubt=found.doubt,
         read_apart=found.read_apart,
+        criterion_situations=found.criteria,
         flags=[{"id": f.id, "criterion": f.criterion, "text": f.text} for f in flags],
         audience=detect_audience(text),
         wants=wants,

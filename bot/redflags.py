@@ -27,6 +27,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Token
 
 from bot import DATA
+from bot.terms import known_word
 from bot.textnorm import fold
 
 PATTERNS_FILE = DATA / "red_flags.yml"
@@ -88,6 +89,9 @@ class RedFlagMatcher:
         # fuzzy=False: exact words only, for cues where a near miss costs more than a typo
         # (audience: "morgen" is not "moren").
         self.fuzzy = fuzzy
+        # A real bokmål or nynorsk word is no typo ("mister" is not "rister", "ringer" not
+        # "rykninger"); set in the patterns file (`keep_real_words: true`).
+        self.keep_real_words = bool(spec.get("keep_real_words", False))
         self.nlp = spacy.blank("nb")
         self.matcher = Matcher(self.nlp.vocab)
         self.criteria = {}
@@ -109,6 +113,8 @@ class RedFlagMatcher:
     def canonical(self, word: str) -> str:
         """The pattern word a written word most likely means, or the word itself."""
         if not self.fuzzy or word in self._vocab_set or len(word) < 4 or not word.isalpha():
+            return word
+        if self.keep_real_words and known_word(word):
             return word
         cutoff = 80 if len(word) >= 6 else 85
         best = process.extractOne(word, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff)

@@ -1,21 +1,32 @@
-"""Danger to life by situation: what is happening, however it is written.
+"""Danger to life, and the guideline's other acute criteria, by situation: what is happening,
+however it is written.
 
-The situations, the number to call first and the word groups (concepts) that make each hold
-live in data/situations.yml, taken from the authorities' own lists (sources in the file). A
-situation holds when all concepts of one of its `holds_when` alternatives occur within one
+data/situations.yml holds two lists over one set of word groups (concepts), taken from the
+authorities' own lists (sources in the file):
+
+- `situations`: danger to life, each with the number to call first;
+- `criterion_situations`: the guideline's other acute criteria (suicidal thoughts, withdrawal,
+  dangerous behaviour when intoxicated, a social loss about to happen), each naming its criterion
+  and no number.
+
+A situation holds when all concepts of one of its `holds_when` alternatives occur within one
 sentence and the next (any order, any distance). Words are compared by lemma (simplemma's
 bokmål and nynorsk tables) after folding (å -> a), so "datt", "falt" and "faller" meet, and
 compounds are caught by `*tail` terms ("*skade" -> "hodeskade"); `=form` matches that written
 form only. Small typos are corrected against the catalogue's own words.
 
-Read apart (data/reading_cues.yml): a negated word ("ingen kramper", "blør ikke"), a sentence
-about the past ("i fjor") with nothing that says now, and a general question ("hva gjør man
-hvis noen får kramper?"). Those are not danger now; they are `doubt`, which still names 113.
+Read apart (data/reading_cues.yml): a negated word ("ingen kramper", "blør ikke"), a part of a
+sentence about the past ("i fjor") with nothing that says now, and a general question ("hva gjør
+man hvis noen får kramper?"). A danger situation read apart is `doubt`, which still names 113.
+A criterion situation is also read apart in a question about a thing ("hva er abstinenser?") or
+about what would happen if ("mister jeg barna hvis jeg sier det?"). When a danger situation holds
+now, a criterion situation marked `with_danger: part` is read as part of it: the danger
+situation's own criteria (data/assessment.yml) apply.
 """
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Set, Tuple
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -26,8 +37,15 @@ from bot.textnorm import fold
 
 SITUATIONS_FILE = DATA / "situations.yml"
 CUES_FILE = DATA / "reading_cues.yml"
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r"\w+|,", re.UNICODE)
 WINDOW = 2  # a situation's parts may be spread over this many consecutive sentences
+# Cue groups read per part of a sentence (after a turn: "men", ", nå") or per sentence.
+PART_CUES = ("past", "habitual", "now")
+# The negations that also turn a phrase around ("har ikke skadet seg"); "uten", "ingen" and "aldri"
+# before a phrase usually belong to something else ("uten jakke i snøen").
+PLAIN_NEGATIONS = {"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"}
+# Cue lists that are not terms to find but words that shape the reading.
+LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start")
 
 
 @dataclass
@@ -47,6 +65,7 @@ class SituationReading:
     doubt: bool = False                                   # a danger hint, or a situation read apart
     read_apart: List[str] = field(default_factory=list)   # situations that hold but are past/negated/general
     evidence: Dict[str, List[str]] = field(default_factory=dict)
+    criteria: List[str] = field(default_factory=list)     # criterion situations that hold now
 
     @property
     def primary(self) -> Optional[str]:
@@ -56,13 +75,21 @@ class SituationReading:
 class SituationMatcher:
     def __init__(self, spec: dict, cues: dict):
         self.situations = spec["situations"]
+        self.criterion_situations = spec.get("criterion_situations") or []
+        self.time_concepts = set(spec.get("time_concepts") or [])
         concepts = {cid: [compile_term(t) for t in c["terms"]] for cid, c in spec["concepts"].items()}
         self.concepts = TermIndex(concepts)
-        self.cues = TermIndex({name: [compile_term(t) for t in terms] for name, terms in cues.items()})
+        # Cue phrases are read word for word ("flere ganger" is not "flere sekunder av gangen").
+        self.cues = TermIndex({name: [compile_term(t) for t in terms] for name, terms in cues.items()
+                               if name not in LAYOUT_CUES}, gap=0)
+        self.turn_words = {fold(w) for w in cues.get("turn_words", [])}
+        self.turn_after_comma = {fold(w) for w in cues.get("turn_after_comma", [])}
+        self.question_start = {fold(w) for w in cues.get("question_start", [])}
         # Typos are corrected towards the catalogue's own words only, never towards the cues
         # (a corrected "igjen" must not become the negation "ingen").
         self.vocab = sorted({part.value for terms in concepts.values() for term in terms
-                             for part in (term.parts or (term,)) if part.kind == "word" and len(part.value) >= 5})
+                             for part in (term.parts or (term,)) if part.kind in ("word", "written")
+                             and len(part.value) >= 5})
 
     # ----------------------------------------------------------------------------- tokens
     @lru_cache(maxsize=65536)
@@ -75,51 +102,108 @@ class SituationMatcher:
         return best[0] if best else folded
 
     def tokens(self, text: str) -> List[Token]:
+        """The words of a text, each with its sentence and its part of the sentence: a new part
+        begins at a turn ("i fjor prøvde han, men nå ...", "..., nå har jeg mareritt")."""
         found = []
+        part = 0
         for number, (sentence, _) in enumerate(sentences(text)):
+            part += 1
+            comma = False
             for match in _TOKEN.finditer(sentence):
                 word = match.group()
+                if word == ",":
+                    comma = True
+                    continue
                 folded = fold(word)
+                if folded in self.turn_words or (comma and folded in self.turn_after_comma):
+                    part += 1
+                comma = False
                 exact = forms(word)
                 canonical = self.canonical(folded)
                 fuzzy = exact if canonical == folded else exact | forms(canonical) | {canonical}
-                found.append(Token(word, folded, exact, fuzzy, number))
+                written = frozenset({folded, canonical})
+                found.append(Token(word, folded, exact, fuzzy, number, part, written))
         return found
 
     # ------------------------------------------------------------------------------- hits
     @staticmethod
-    def _negated(tokens: List[Token], start: int, end: int, negations: set) -> bool:
-        """'ingen kramper', 'ikke blod', 'blør ikke': a negation word just before or after."""
-        near = [i for i in (start - 2, start - 1, end) if 0 <= i < len(tokens)]
+    def _negated(tokens: List[Token], start: int, end: int, negations: set, phrase: bool) -> bool:
+        """'ingen kramper', 'ikke blod', 'blør ikke': a negation word just before or after a word.
+        A phrase carries its own polarity ("våkner ikke"); one without a negation of its own is
+        negated by a plain "ikke" right before it ("har ikke skadet seg")."""
+        if phrase:
+            if any(i in negations for i in range(start, end)):
+                return False
+            near = [i for i in (start - 1,) if i >= 0 and tokens[i].folded in PLAIN_NEGATIONS]
+        else:
+            near = [i for i in (start - 2, start - 1, end) if 0 <= i < len(tokens)]
         return any(i in negations and tokens[i].sentence == tokens[start].sentence for i in near)
 
-    def hits(self, tokens: List[Token]) -> List[Hit]:
-        cues = self.cues.find(tokens, exact=True)
+    def hits(self, tokens: List[Token], cues: list) -> List[Hit]:
         negations = {start for label, start, _, _ in cues if label == "negation"}
-        found = []
-        for concept, start, end, is_phrase in self.concepts.find(tokens):
-            # A phrase carries its own polarity ("våkner ikke"); single words can be negated.
-            negated = not is_phrase and self._negated(tokens, start, end, negations)
-            found.append(Hit(concept, tokens[start].sentence, start, end, negated))
-        return found
+        return [Hit(concept, tokens[start].sentence, start, end, self._negated(tokens, start, end, negations, is_phrase))
+                for concept, start, end, is_phrase in self.concepts.find(tokens)]
 
-    # ------------------------------------------------------------------------- sentences
-    def _sentence_flags(self, tokens: List[Token]) -> Dict[int, set]:
-        """Per sentence: which cue groups occur (past, now, general, question)."""
-        flags: Dict[int, set] = {}
-        for name, start, _, _ in self.cues.find(tokens, exact=True):
-            flags.setdefault(tokens[start].sentence, set()).add(name)
-        return flags
-
+    # ------------------------------------------------------------------------- reading apart
     @staticmethod
-    def _read_apart(sentences: set, flags: Dict[int, set], questions: set) -> bool:
-        """True when every sentence a situation was found in is past or a general question."""
-        def apart(n: int) -> bool:
-            cues = flags.get(n, set())
-            past = "past" in cues and "now" not in cues
-            general = "general" in cues and ("conditional" in cues or n in questions) and "now" not in cues
-            return past or general
-        return all(apart(n) for n in sentences)
+    def _flags(tokens: List[Token], cues: list) -> Tuple[Dict[int, set], Dict[int, set]]:
+        """Which cue groups occur, per sentence (general, questions about things) and per part
+        of a sentence (past, now)."""
+        by_sentence: Dict[int, set] = {}
+        by_part: Dict[int, set] = {}
+        for name, start, _, _ in cues:
+            if name in PART_CUES:
+                by_part.setdefault(tokens[start].clause, set()).add(name)
+            else:
+                by_sentence.setdefault(tokens[start].sentence, set()).add(name)
+        return by_sentence, by_part
+
+    def _apart(self, hits: List[Hit], tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
+               questions: Tuple[set, set], criterion: bool) -> bool:
+        """True when every hit (time words aside) is in the past, a habit (danger only) or a general
+        question; for a criterion situation also when any hit is in a question about a thing or
+        about what would happen if."""
+        by_sentence, by_part = flags
+        questions, asked = questions  # sentences ending in "?"; sentences that open as a question
+        then = {"past"} if criterion else {"past", "habitual"}
+
+        def general(n: int) -> bool:
+            cues = by_sentence.get(n, set())
+            return "general" in cues and ("conditional" in cues or n in questions or (criterion and n in asked))
+
+        def apart(hit: Hit) -> bool:
+            part = by_part.get(tokens[hit.start].clause, set())
+            return "now" not in part and (bool(part & then) or general(hit.sentence))
+
+        def asks(hit: Hit) -> bool:
+            cues = by_sentence.get(hit.sentence, set())
+            return hit.sentence in questions and bool(cues & {"asks_about", "hypothetical"})
+
+        telling = [h for h in hits if h.concept not in self.time_concepts] or hits
+        return all(apart(h) for h in telling) or (criterion and any(asks(h) for h in hits))
+
+    def _instances(self, situation: dict, by_sentence: Dict[int, List[Hit]], last: int):
+        """Each place one of the situation's alternatives holds: the hits that make it hold.
+        The situation's `unless` concepts in the same sentences cancel it there."""
+        unless = set(situation.get("unless", []))
+        for alternative in situation["holds_when"]:
+            needed = set(alternative)
+            for first in range(last + 1):
+                window = [h for n in range(first, min(first + WINDOW, last + 1)) for h in by_sentence.get(n, [])]
+                present = {h.concept for h in window}
+                if needed <= present and not present & unless:
+                    yield [h for h in window if h.concept in needed]
+
+    def _judge(self, situation: dict, by_sentence, last, tokens, flags, questions,
+               criterion: bool) -> Tuple[Optional[List[Hit]], bool]:
+        """(the hits of a place where the situation holds now, or None; whether it holds only apart)."""
+        seen_apart = False
+        for hits in self._instances(situation, by_sentence, last):
+            if self._apart(hits, tokens, flags, questions, criterion):
+                seen_apart = True
+                continue
+            return hits, False
+        return None, seen_apart
 
     def read(self, text: str) -> SituationReading:
         text = text or ""
@@ -127,53 +211,58 @@ class SituationMatcher:
         result = SituationReading()
         if not tokens:
             return result
-        hits = [h for h in self.hits(tokens) if not h.negated]
-        by_sentence: Dict[int, set] = {}
+        cues = self.cues.find(tokens, exact=True)
+        hits = [h for h in self.hits(tokens, cues) if not h.negated]
+        by_sentence: Dict[int, List[Hit]] = {}
         for hit in hits:
-            by_sentence.setdefault(hit.sentence, set()).add(hit.concept)
-        flags = self._sentence_flags(tokens)
-        questions = {n for n, (_, question) in enumerate(sentences(text)) if question}
+            by_sentence.setdefault(hit.sentence, []).append(hit)
+        flags = self._flags(tokens, cues)
+        questions = ({n for n, (_, question) in enumerate(sentences(text)) if question},
+                     {t.sentence for i, t in enumerate(tokens) if t.folded in self.question_start
+                      and (i == 0 or tokens[i - 1].sentence != t.sentence)})
         last = max(t.sentence for t in tokens)
         for situation in self.situations:
-            where = self._holds(situation, by_sentence, last)
-            if where is None:
-                continue
-            words = [tokens[h.start].text for h in hits if h.sentence in where
-                     and any(h.concept in alt for alt in situation["holds_when"])]
-            if self._read_apart(where, flags, questions):
+            found, apart = self._judge(situation, by_sentence, last, tokens, flags, questions, False)
+            if found:
+                result.situations.append(situation["id"])
+                result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)
+            elif apart:
                 result.read_apart.append(situation["id"])
-                continue
-            result.situations.append(situation["id"])
-            result.evidence[situation["id"]] = words
+        for situation in self.criterion_situations:
+            if result.situations and situation.get("with_danger", "part") == "part":
+                continue  # read as part of the danger situation, whose own criteria apply
+            found, _ = self._judge(situation, by_sentence, last, tokens, flags, questions, True)
+            if found:
+                result.criteria.append(situation["id"])
+                result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)
         numbers = {s["number"] for s in self.situations if s["id"] in result.situations}
         if "both" in numbers or len(numbers) > 1:  # police and ambulance situations at once
             result.number = "both"
         elif numbers:
             result.number = numbers.pop()
-        result.doubt = not result.situations and (bool(result.read_apart) or self._hinted(hits, by_sentence))
+        result.doubt = not result.situations and (bool(result.read_apart) or self._hinted(hits))
         return result
 
-    def _hinted(self, hits: List[Hit], by_sentence: Dict[int, set]) -> bool:
+    @staticmethod
+    def _evidence(situation: dict, found: List[Hit], hits: List[Hit], tokens: List[Token]) -> List[str]:
+        """The words that made a situation hold: every part of it in the sentences where it holds,
+        each as written ("blør fra hodet"), so that they can be read again on their own."""
+        concepts = {c for alternative in situation["holds_when"] for c in alternative}
+        where = {h.sentence for h in found}
+        spans = [" ".join(t.text for t in tokens[h.start:h.end]) for h in sorted(hits, key=lambda h: h.start)
+                 if h.sentence in where and h.concept in concepts]
+        return list(dict.fromkeys(spans))
+
+    def _hinted(self, hits: List[Hit]) -> bool:
         """A danger hint: a situation's `doubt` concept in a sentence without its `unless` ones."""
+        concepts: Dict[int, Set[str]] = {}
+        for hit in hits:
+            concepts.setdefault(hit.sentence, set()).add(hit.concept)
         for situation in self.situations:
             hints, unless = set(situation.get("doubt", [])), set(situation.get("unless", []))
-            if any(h.concept in hints and not by_sentence.get(h.sentence, set()) & unless for h in hits):
+            if any(h.concept in hints and not concepts[h.sentence] & unless for h in hits):
                 return True
         return False
-
-    @staticmethod
-    def _holds(situation: dict, by_sentence: Dict[int, set], last: int) -> Optional[set]:
-        """The sentences where one alternative's concepts all occur within WINDOW sentences, and
-        none of the situation's `unless` concepts ("babyen sparker" is not violence)."""
-        unless = set(situation.get("unless", []))
-        for alternative in situation["holds_when"]:
-            needed = set(alternative)
-            for first in range(last + 1):
-                window = range(first, min(first + WINDOW, last + 1))
-                present = set().union(*(by_sentence.get(n, set()) for n in window))
-                if needed <= present and not present & unless:
-                    return {n for n in window if by_sentence.get(n, set()) & needed}
-        return None
 
 
 @lru_cache(maxsize=1)
@@ -192,3 +281,7 @@ def read_situations(text: str) -> SituationReading:
 
 def situation(situation_id: str) -> Optional[dict]:
     return next((s for s in catalogue()["situations"] if s["id"] == situation_id), None)
+
+
+def criterion_situation(situation_id: str) -> Optional[dict]:
+    return next((s for s in catalogue().get("criterion_situations") or [] if s["id"] == situation_id), None)

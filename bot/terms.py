@@ -3,8 +3,10 @@ indexed so that a message is read in one pass.
 
 A term is a word in any inflection (its bokmål and nynorsk lemmas, from simplemma's tables, after
 folding å -> a), `stem*`, `*tail` (compounds: "*skade" catches "hodeskade"), `*part*`, `=form` (that
-written form only: "=drukket" is not "drikker"), or a phrase of several such words, with up to two
-other words allowed between them ("våkner hun ikke").
+written form only, on both sides: "=drukket" is not "drikker", and "=meg" is not "jeg", whose lemma
+"meg" would otherwise be), or a phrase of several such words, with up to two other words allowed
+between them ("våkner hun ikke"); words joined by "_" must stand next to each other ("drepe_seg":
+not "drepe mamma og seg").
 """
 import re
 from dataclasses import dataclass
@@ -51,14 +53,17 @@ def known_word(word: str) -> bool:
 
 @dataclass(frozen=True)
 class Term:
-    kind: str            # word | prefix | suffix | contains | phrase
-    value: str = ""      # folded text for the wildcard kinds
+    kind: str            # word | written | prefix | suffix | contains | phrase
+    value: str = ""      # folded text for the wildcard kinds and written forms
     forms: FrozenSet[str] = frozenset()
     parts: Tuple["Term", ...] = ()
+    tight: bool = False  # a phrase whose words stand next to each other
 
     def matches(self, token: "Token", exact: bool = False) -> bool:
         # exact: the written word and its lemmas only, no typo correction (for the cues: a
         # corrected "igjen" must not become the negation "ingen").
+        if self.kind == "written":
+            return self.value in token.written_forms(exact)
         candidates = token.exact if exact else token.forms
         if self.kind == "word":
             return bool(self.forms & candidates)
@@ -70,10 +75,17 @@ class Term:
         return any(self.value in f for f in candidates)
 
 
+# Object pronouns are read as written: the lemmatiser makes "meg" "jeg" and "ham" "han", so
+# "kutta meg" would otherwise be "kutta jeg" and every subject a victim.
+OBJECT_PRONOUNS = frozenset({"meg", "deg", "seg", "ham", "henne", "oss", "dere", "dem", "mae", "dae", "sae", "dykk"})
+
+
 def _single(text: str) -> Term:
     folded = fold(text)
+    if folded in OBJECT_PRONOUNS:
+        return Term("written", folded)
     if text.startswith("=") and len(text) > 1:  # this written form only ("=drukket": not "drikker")
-        return Term("word", folded[1:], frozenset({folded[1:]}))
+        return Term("written", folded[1:])
     if text.startswith("*") and text.endswith("*") and len(text) > 2:
         return Term("contains", folded.strip("*"))
     if text.startswith("*"):
@@ -85,6 +97,8 @@ def _single(text: str) -> Term:
 
 def compile_term(text: str) -> Term:
     words = text.split()
+    if len(words) == 1 and "_" in text.strip("_"):
+        return Term("phrase", fold(text), parts=tuple(_single(w) for w in text.split("_")), tight=True)
     if len(words) == 1:
         return _single(words[0])
     return Term("phrase", fold(text), parts=tuple(_single(w) for w in words))
@@ -97,14 +111,20 @@ class Token:
     exact: FrozenSet[str]   # the written word and its lemmas
     forms: FrozenSet[str]   # the same, plus the catalogue word it is a likely typo of
     sentence: int
+    clause: int = 0          # the part of a sentence, counted over the whole text (a new one after a turn)
+    written: FrozenSet[str] = frozenset()  # the folded written word, and the catalogue word it is a typo of
+
+    def written_forms(self, exact: bool = False) -> FrozenSet[str]:
+        return frozenset({self.folded}) if exact or not self.written else self.written
 
 
-def phrase_end(term: Term, tokens: List[Token], start: int, exact: bool) -> Optional[int]:
-    """End index of `term` (a phrase) starting at `start`; up to two words may come between
+def phrase_end(term: Term, tokens: List[Token], start: int, exact: bool, gap: int = 2) -> Optional[int]:
+    """End index of `term` (a phrase) starting at `start`; up to `gap` words may come between
     its parts ("våkner hun ikke"), all in one sentence."""
     position = start
+    gap = 0 if term.tight else gap
     for index, part in enumerate(term.parts):
-        limit = position + (1 if index == 0 else 3)
+        limit = position + (1 if index == 0 else gap + 1)
         for j in range(position, min(limit, len(tokens))):
             if tokens[j].sentence != tokens[start].sentence:
                 return None
@@ -119,14 +139,17 @@ def phrase_end(term: Term, tokens: List[Token], start: int, exact: bool) -> Opti
 class TermIndex:
     """Labelled terms, indexed so that a message is read in one pass over its words.
 
-    Plain words are looked up by form; wildcards are tested once per distinct written word
-    (cached); a phrase is tried only where its first word matched.
+    Plain words are looked up by form, written forms (`=form`) by the written word; wildcards are
+    tested once per distinct word (cached); a phrase is tried only where its first word matched.
     """
 
-    def __init__(self, labelled: Dict[str, List[Term]]):
+    def __init__(self, labelled: Dict[str, List[Term]], gap: int = 2):
+        self.gap = gap  # words allowed between a phrase's parts
         self.by_form: Dict[str, set] = {}
+        self.by_written: Dict[str, set] = {}
         self.wild: List[Tuple[str, Term]] = []
         self.phrases_by_form: Dict[str, List[Tuple[str, Term]]] = {}
+        self.phrases_by_written: Dict[str, List[Tuple[str, Term]]] = {}
         self.wild_phrases: List[Tuple[str, Term]] = []
         for label, terms in labelled.items():
             for term in terms:
@@ -135,11 +158,15 @@ class TermIndex:
                     if first.kind == "word":
                         for form in first.forms:
                             self.phrases_by_form.setdefault(form, []).append((label, term))
+                    elif first.kind == "written":
+                        self.phrases_by_written.setdefault(first.value, []).append((label, term))
                     else:
                         self.wild_phrases.append((label, term))
                 elif term.kind == "word":
                     for form in term.forms:
                         self.by_form.setdefault(form, set()).add(label)
+                elif term.kind == "written":
+                    self.by_written.setdefault(term.value, set()).add(label)
                 else:
                     self.wild.append((label, term))
         self._singles = lru_cache(maxsize=65536)(self._singles_uncached)
@@ -152,8 +179,9 @@ class TermIndex:
         labels |= {label for label, term in self.wild if term.matches(probe, exact=True)}
         return frozenset(labels)
 
-    def _phrase_candidates(self, candidates: FrozenSet[str]) -> List[Tuple[str, Term]]:
+    def _phrase_candidates(self, candidates: FrozenSet[str], written: FrozenSet[str]) -> List[Tuple[str, Term]]:
         found = [pair for form in candidates for pair in self.phrases_by_form.get(form, [])]
+        found += [pair for form in written for pair in self.phrases_by_written.get(form, [])]
         probe = Token("", "", candidates, candidates, 0)
         return found + [(label, term) for label, term in self.wild_phrases if term.parts[0].matches(probe, True)]
 
@@ -162,9 +190,13 @@ class TermIndex:
         spans = []
         for i, token in enumerate(tokens):
             candidates = token.exact if exact else token.forms
-            spans.extend((label, i, i + 1, False) for label in self._singles(candidates))
-            for label, term in self._phrase_candidates(candidates):
-                end = phrase_end(term, tokens, i, exact)
+            written = token.written_forms(exact)
+            labels = set(self._singles(candidates))
+            for form in written:
+                labels |= self.by_written.get(form, set())
+            spans.extend((label, i, i + 1, False) for label in labels)
+            for label, term in self._phrase_candidates(candidates, written):
+                end = phrase_end(term, tokens, i, exact, self.gap)
                 if end is not None:
                     spans.append((label, i, end, True))
         return spans

@@ -90,3 +90,97 @@ def test_nothing_in_an_ordinary_question(matcher):
 
 def test_sentences_keep_question_marks():
     assert sentences("Hei. Er det farlig? nei") == [("Hei", False), (" Er det farlig", True), (" nei", False)]
+
+
+# ------------------------------------------------------------------ criterion situations, reading apart
+CRITERION_SPEC = {
+    "time_concepts": ["now_word"],
+    "concepts": {
+        **SPEC["concepts"],
+        "drive": {"terms": ["kjøre", "bilen"]},
+        "drunk": {"terms": ["full", "=drukket"]},
+        "stopped": {"terms": ["slutta med", "sluttet med"]},
+        "shaking": {"terms": ["skjelve", "svette"]},
+        "withdrawal_word": {"terms": ["abstinens*"]},
+        "lose": {"terms": ["miste"]},
+        "home": {"terms": ["leilighet*"]},
+        "kill_self": {"terms": ["drepe_seg"]},
+        "victim": {"terms": ["=meg"]},
+        "hit": {"terms": ["slå"]},
+        "now_word": {"terms": ["nå", "i kveld"]},
+        "wants_die": {"terms": ["vil dø"]},
+    },
+    "situations": SPEC["situations"] + [
+        {"id": "drunk_driving", "number": "112", "holds_when": [["drunk", "drive"]]},
+        {"id": "violence", "number": "112", "holds_when": [["hit", "victim"]], "unless": ["kill_self"]},
+        {"id": "suicidal_now", "number": "113", "holds_when": [["wants_die", "now_word"]]},
+    ],
+    "criterion_situations": [
+        {"id": "drives_drunk", "criterion": "dangerous_behaviour", "holds_when": [["drunk", "drive"]]},
+        {"id": "withdrawal_now", "criterion": "withdrawal", "holds_when": [["stopped", "shaking"], ["withdrawal_word"]]},
+        {"id": "losing_home", "criterion": "social_loss", "holds_when": [["lose", "home"]]},
+        {"id": "thoughts", "criterion": "suicidal", "with_danger": "adds", "holds_when": [["wants_die"]]},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def criterion_matcher():
+    return SituationMatcher(CRITERION_SPEC, CUES)
+
+
+def test_a_criterion_situation_gives_no_number(criterion_matcher):
+    found = criterion_matcher.read("hun slutta med pillene i går og nå skjelver hun")
+    assert found.criteria == ["withdrawal_now"] and found.situations == [] and found.number is None
+
+
+def test_a_criterion_situation_is_part_of_danger_now_unless_it_adds(criterion_matcher):
+    found = criterion_matcher.read("han er full og skal kjøre nå")
+    assert found.situations == ["drunk_driving"] and found.criteria == []  # part of the danger situation
+    found = criterion_matcher.read("han er full og skal kjøre nå, og han sier han vil dø")
+    assert "drunk_driving" in found.situations and found.criteria == ["thoughts"]  # suicidal thoughts add
+
+
+def test_a_habit_is_danger_read_apart_but_still_the_criterion(criterion_matcher):
+    found = criterion_matcher.read("mannen min kjører ofte bilen når han har drukket")
+    assert found.situations == [] and found.read_apart == ["drunk_driving"] and found.doubt
+    assert found.criteria == ["drives_drunk"]
+
+
+@pytest.mark.parametrize("text", [
+    "hva er abstinenser?",                                        # a question about a thing
+    "hvor lenge varer abstinensene?",
+])
+def test_a_question_about_a_thing_is_not_the_criterion(criterion_matcher, text):
+    assert criterion_matcher.read(text).criteria == []
+
+
+def test_a_question_about_what_would_happen_if_is_not_the_criterion(criterion_matcher):
+    assert criterion_matcher.read("kan jeg miste leiligheten hvis jeg sier det?").criteria == []
+    assert criterion_matcher.read("jeg kan miste leiligheten hvis jeg ikke slutter").criteria == ["losing_home"]
+
+
+def test_a_turn_reads_the_past_part_apart(criterion_matcher):
+    # The past part ("for to år siden") is not made present by "nå" after the turn.
+    found = criterion_matcher.read("for to år siden sa hun at hun vil dø, men nå har hun det bra")
+    assert found.situations == [] and found.criteria == []
+    assert criterion_matcher.read("i fjor falt han og slo hodet, nå blør han fra hodet igjen").situations == ["head_injury"]
+
+
+def test_a_time_word_alone_does_not_make_the_past_present(criterion_matcher):
+    found = criterion_matcher.read("for ett år siden ville han dø, nå er han innlagt")
+    assert found.situations == [] and found.read_apart == ["suicidal_now"]
+
+
+def test_written_forms_and_words_next_to_each_other(criterion_matcher):
+    # "=meg" is the written word: the lemmatiser's "jeg" is no victim.
+    assert "violence" not in criterion_matcher.read("jeg slår av lyset").situations
+    assert "violence" in criterion_matcher.read("han slår meg").situations
+    # "drepe_seg": these words next to each other cancel violence; apart they do not.
+    assert "violence" not in criterion_matcher.read("han slår meg og sier han skal drepe seg").situations
+    assert "violence" in criterion_matcher.read("han slår meg og vil drepe mamma og seg").situations
+
+
+def test_a_plain_negation_turns_a_phrase_around(criterion_matcher):
+    assert criterion_matcher.read("hun slutta med pillene og skjelver").criteria == ["withdrawal_now"]
+    assert criterion_matcher.read("hun har ikke slutta med pillene, hun skjelver av kulde").criteria == []

@@ -1,0 +1,170 @@
+"""The guideline's acute criteria that are not danger to life, read by situation
+(data/situations.yml, criterion_situations): suicidal thoughts, withdrawal, dangerous behaviour
+when intoxicated, and a social loss about to happen. Sentences written for this test from the
+situation descriptions (not from the catalogue's words or the dev set), in bokmål, nynorsk,
+dialect, children's spelling and long letters; and calm questions that must not be read as a
+crisis."""
+import pytest
+
+from bot.assess import assess
+from bot.situations import read_situations
+
+
+def criteria(text):
+    return assess(text, with_location=False).criteria
+
+
+def situations_of(text):
+    found = read_situations(text)
+    return found.criteria, found.situations
+
+
+# ------------------------------------------------------------------------------------- suicidal
+@pytest.mark.parametrize("text", [
+    "jeg tenker mye på å dø om dagen, alt er bare tungt",                       # thinking of dying
+    "Eg har lyst til å berre bli borte og aldri vakne att",                     # nynorsk
+    "broren min sier at livet ikke er verdt å leve lenger",                     # a relative tells
+    "ho snakkar om at alle hadde hatt det betre utan ho",                       # nynorsk, someone else
+    "æ vil ikkje leve meir, æ e så lei",                                        # dialect
+    "mamma har skrevet et avskjedsbrev og ligger på soverommet",                # a goodbye letter
+    "kompisen min har gitt bort tingene sine og sier takk for alt",             # giving things away
+    "jeg er 15 og jeg vil dø. ingen merker det",                                # a child
+    "Hei. Jeg skriver fordi jeg ikke vet hvem jeg skal si det til. Jeg har drukket hver kveld siden "
+    "jeg mistet jobben i vår, og nå har jeg begynt å tenke på å ta livet mitt. Jeg har ikke gjort "
+    "noe, men tankene kommer oftere. Hilsen en som sliter",                     # long letter
+])
+def test_suicidal_thoughts_are_read(text):
+    assert "suicidal" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Hva gjør man hvis noen man kjenner har selvmordstanker?",                   # a general question
+    "for tre år siden prøvde han å ta livet sitt, nå har han det bra",           # the past, then a turn
+    "Eg hadde sjølvmordstankar i fjor, men no går det mykje betre",              # nynorsk, the past
+    "kjæresten min truer med å drepe meg når han er full",                      # a threat against the writer
+    "rusen har tatt over livet mitt, jeg trenger behandling",                   # taking over, not taking a life
+    "jeg lo så mye at jeg holdt på å dø",                                       # a figure of speech
+])
+def test_not_suicidal(text):
+    assert "suicidal" not in criteria(text), text
+
+
+# ----------------------------------------------------------------------------------- withdrawal
+@pytest.mark.parametrize("text", [
+    "Jeg sluttet med alkohol for to dager siden etter mange år, og nå svetter jeg og får ikke sove",
+    "samboeren min har slutta med oxy og ligger og skjelver og spyr",
+    "Han har ikkje drukke sidan fredag og er så uroleg og kvalm",                # nynorsk
+    "æ har abstinensa fra heroin no og har vondt i heile kroppen",              # dialect
+    "pappa rister på hendene hver morgen til han får seg en øl",                 # drinking the shakes away
+    "mamma har ikke fått metadonen sin i dag",                                   # a missed substitution dose
+    "Min mann har drukket en flaske vodka om dagen i ti år og vil slutte tvert i morgen",  # stopping after heavy use
+    "jeg er 13 og pappa har slutta å drikke. nå skjelver han og sover ikke",     # a child
+])
+def test_withdrawal_is_read(text):
+    assert "withdrawal" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "hva er abstinenser?",
+    "Hvor lenge varer abstinensene etter alkohol?",
+    "kan man dø av å slutte med alkohol?",
+    "Kva er forskjellen på abstinens og fyllesjuke?",
+    "pappa slutta å drikke for to år siden og har det fint nå",
+    "jeg sluttet i jobben og er litt kvalm av nervøsitet",                      # stopping a job is not use
+    "han har slutta å svette og er kokvarm etter festen",                        # heat, not withdrawal
+])
+def test_not_withdrawal(text):
+    assert "withdrawal" not in criteria(text), text
+
+
+# ---------------------------------------------------------------------------- dangerous behaviour
+@pytest.mark.parametrize("text", [
+    "Sønnen min kjører moped etter at han har drukket, flere helger på rad",     # driving, habit
+    "broren min blir voldelig når han drikker og har knust døra på rommet",     # aggressive when drinking
+    "Ho går ut om natta i tynne klede når ho er rusa og kjem seg ikkje heim",    # nynorsk, wandering out
+    "eg vakna i ein park i morgon tidleg etter fest og veit ikkje korleis eg kom dit",  # woke up outside
+    "kompisen min blander sobril og sprit hver helg",                           # mixing
+    "jeg blir så aggressiv når jeg er rusa at jeg er redd for hva jeg kan finne på",
+    "Sambuaren min tek med seg kniv når han går på fest, og han drikk mykje",    # carrying a knife
+])
+def test_dangerous_behaviour_is_read(text):
+    assert "dangerous_behaviour" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "kan man blande alkohol og paracet?",                                       # a general question
+    "hvor lenge skal man vente med å kjøre etter en øl?",
+    "Han kjørte i fylla for ti år siden, men har vært edru lenge nå",           # the past
+    "pappa er ikke voldelig, han er bare trist",                                # negated
+    "vi skal på fest i helga, hva er lurt å tenke på?",
+])
+def test_not_dangerous_behaviour(text):
+    assert "dangerous_behaviour" not in criteria(text), text
+
+
+def test_danger_now_is_its_own_situation_not_also_dangerous_behaviour():
+    # Someone drunk asleep in the snow is hypothermia (113); the criterion situation is read as part of it.
+    found_criteria, found = situations_of("pappa er full og har sovnet ute i snøen, det er minus ti")
+    assert "hypothermia" in found and "intoxicated_risk" not in found_criteria
+
+
+# ---------------------------------------------------------------------------------- social loss
+@pytest.mark.parametrize("text", [
+    "jeg blir kastet ut av hybelen på mandag fordi jeg har drukket",            # thrown out
+    "Barnevernet skal ta ungene fra oss hvis jeg ikke slutter",                 # children services
+    "kona har sagt at hun går fra meg og tar med seg barna om jeg ikke slutter å ruse meg",
+    "Eg har fått oppseiing frå jobben fordi eg møtte rusa",                     # nynorsk, dismissed
+    "æ har ingen stad å bu etter at æ vart kasta ut",                            # dialect, homeless
+    "de skal skrive meg ut fra behandlingen i morgen fordi jeg sprakk",          # discharged from treatment
+    "jeg er 14 og mamma drikker og jeg er redd vi blir splitta og må bo i fosterhjem",  # a child
+    "Hei. Jeg har vært på LAR i to år. Jeg har sprukket på heroin, og legen sier jeg kan miste plassen "
+    "om det skjer igjen. Jeg har også fått brev om at husleia ikke er betalt på tre måneder. "
+    "Jeg vet ikke hvor jeg skal begynne. Hilsen T",                              # long letter
+])
+def test_social_loss_is_read(text):
+    assert "social_loss" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Mister jeg førerkortet hvis jeg forteller fastlegen om rusen?",             # what would happen if
+    "hva skjer når barnevernet får en bekymringsmelding?",                      # a question about a thing
+    "Etter at han mistet jobben for fem år siden har han drukket mer",          # the background
+    "mamma og pappa er skilt og jeg bor hos mamma",                              # already so, not a loss now
+    "Kan eg miste plassen min i LAR dersom eg sprekk?",                         # nynorsk, what if
+])
+def test_not_social_loss(text):
+    assert "social_loss" not in criteria(text), text
+
+
+# ------------------------------------------------------------------------ calm questions stay calm
+@pytest.mark.parametrize("text", [
+    "hva er abstinenser?",
+    "kan man dø av å slutte med alkohol?",
+    "Hva er LAR, og hvem kan få det?",
+    "er det sant at hasj kan gi psykose?",
+    "Korleis kan eg vite om eg har eit alkoholproblem?",
+])
+def test_calm_questions_give_none_of_these_criteria(text):
+    found = set(criteria(text))
+    assert not found & {"suicidal", "withdrawal", "dangerous_behaviour", "social_loss"}, (text, found)
+
+
+def test_criterion_situations_force_the_intent_like_red_flags_did():
+    # The criterion is what the reply is about (bot/override.py reads `flagged`).
+    result = assess("samboeren min har sluttet å drikke i går og skjelver og svetter", with_location=False)
+    assert "withdrawal" in result.flagged and result.acute and not result.danger_to_life
+    assert any(reason == "criterion situation withdrawal_now" for reason in result.reasons)
+
+
+def test_every_criterion_situation_names_a_criterion_the_assessment_knows():
+    from bot.assess import rules
+    from bot.situations import catalogue
+    known = set(rules()["criterion_gives"])
+    spec = catalogue()
+    assert spec["criterion_situations"]
+    for situation in spec["criterion_situations"]:
+        assert situation["criterion"] in known, situation["id"]
+        assert situation.get("with_danger", "part") in ("part", "adds"), situation["id"]
+        assert all(source in spec["sources"] for source in situation["sources"]), situation["id"]
+        for alternative in situation["holds_when"] + [situation.get("unless", [])]:
+            assert all(concept in spec["concepts"] for concept in alternative), (situation["id"], alternative)
