@@ -108,7 +108,7 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
         result.reasons.append(f"red flag {flag['id']}: «{flag['text']}»")
         if flag["criterion"] == "danger_to_life":
             result.danger_to_life = True
-        if flag["id"] in spec["crisis_words_flags"]:
+        if flag["id"] in spec["said_crisis_flags"]:
             result.said_crisis = True
     result.doubt = (result.doubt or reading.doubt) and not result.danger_to_life
     if reading.wants == "help_now" and not result.criteria:

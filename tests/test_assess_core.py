@@ -112,3 +112,12 @@ def test_more_everyday_phrasings():
         assert criterion in assess(text).criteria, (text, assess(text).criteria)
     assert "dangerous_behaviour" not in assess("babyen sparker mye i dag").criteria
     assert assess("bestekompisen min er helt blå").audience == "relative"
+
+
+def test_only_the_persons_word_crisis_opens_with_it_distress_is_still_acute():
+    # issue 15: "Når du sier at det er krise" only when they said so; fear is still their crisis
+    said = assess("det er krise her hjemme, mannen min har drukket i tre dager")
+    afraid = assess("Hei, eg er heime hos kjærasten min og eg er så redd")
+    assert said.said_crisis and said.acute
+    assert afraid.acute and not afraid.said_crisis
+    assert not assess("hva betyr akutt avrusning?").said_crisis
