@@ -159,13 +159,13 @@ class SituationMatcher:
         return by_sentence, by_part
 
     def _apart(self, hits: List[Hit], tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
-               questions: Tuple[set, set], criterion: bool) -> bool:
+               questions: Tuple[set, set], criterion: bool, history: bool = False) -> bool:
         """True when every hit (time words aside) is in the past, a habit (danger only) or a general
         question; for a criterion situation also when any hit is in a question about a thing or
         about what would happen if."""
         by_sentence, by_part = flags
         questions, asked = questions  # sentences ending in "?"; sentences that open as a question
-        then = {"past"} if criterion else {"past", "habitual"}
+        then = set() if history else {"past"} if criterion else {"past", "habitual"}
 
         def general(n: int) -> bool:
             cues = by_sentence.get(n, set())
@@ -199,7 +199,7 @@ class SituationMatcher:
         """(the hits of a place where the situation holds now, or None; whether it holds only apart)."""
         seen_apart = False
         for hits in self._instances(situation, by_sentence, last):
-            if self._apart(hits, tokens, flags, questions, criterion):
+            if self._apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts"))):
                 seen_apart = True
                 continue
             return hits, False

@@ -168,3 +168,18 @@ def test_every_criterion_situation_names_a_criterion_the_assessment_knows():
         assert all(source in spec["sources"] for source in situation["sources"]), situation["id"]
         for alternative in situation["holds_when"] + [situation.get("unless", [])]:
             assert all(concept in spec["concepts"] for concept in alternative), (situation["id"], alternative)
+
+
+@pytest.mark.parametrize("text", [
+    "jeg har kraftige abstinenser og fikk kramper sist jeg slutta å drikke",
+    "hun fikk delirium sist hun slutta, og nå vil hun slutte igjen",
+    "eg skal slutte å drikke, men eg fekk krampar sist eg slutta",
+])
+def test_earlier_complicated_withdrawal_counts_now(text):
+    # the guideline weighs earlier seizures or delirium in withdrawal: the past is the risk here
+    assert "withdrawal" in criteria(text)
+
+
+@pytest.mark.parametrize("text", ["han fikk kramper i fjor", "hva er abstinenskramper?"])
+def test_an_old_seizure_alone_or_a_question_is_no_withdrawal(text):
+    assert "withdrawal" not in criteria(text)
