@@ -39,7 +39,7 @@ def _flag_intents() -> set:
 
 
 def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 0.0,
-                  malform_asked: Optional[str] = None) -> Optional[str]:
+                  malform_asked: Optional[str] = None, known_words: bool = True) -> Optional[str]:
     """The intent to answer instead of `predicted`, or None to keep the model's answer."""
     rules = _rules()
     if assessment.danger_to_life:
@@ -51,6 +51,8 @@ def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 
         return "danger_doubt"
     if malform_asked and not assessment.acute:
         return "choose_malform"  # "kan du skrive nynorsk?" asks Losen to write so; nothing to answer
+    if not known_words and not assessment.acute and predicted not in rules["answers_questions"]:
+        return "nlu_fallback"  # no Norwegian word in it: say we did not understand, with 113 and 116 117
     if assessment.wants == "what_to_do" and predicted == "faq" and faq_confidence < rules["faq_sure"]:
         return "what_to_do"  # "hva bør jeg gjøre når kona mi drikker?" wants advice, not a loose fact
     question = assessment.wants == "info" and not assessment.acute

@@ -12,6 +12,7 @@ from bot.audience import detect_audience
 from bot.malform import asks_for, detect_malform
 from bot.redflags import detect
 from bot.situations import read_situations
+from bot.terms import has_known_word
 from bot.wants import read_wants
 
 READING_KEY = "losen"
@@ -30,6 +31,7 @@ class Reading:
     general_question: bool = False
     malform: Optional[str] = None                        # nb | nn when the words are clear (or asked for)
     malform_asked: Optional[str] = None                  # nb | nn when the person asks Losen to write it
+    known_words: bool = True                             # False: words, but none bokmål or nynorsk
 
     @property
     def situation(self) -> Optional[str]:
@@ -64,4 +66,5 @@ def read(text: str) -> Reading:
         general_question=general,
         malform=asked or detect_malform(text),
         malform_asked=asked,
+        known_words=has_known_word(text),
     )

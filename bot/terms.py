@@ -51,6 +51,13 @@ def known_word(word: str) -> bool:
     return is_known(word, lang="nb") or is_known(word, lang="nn")
 
 
+def has_known_word(text: str) -> bool:
+    """False when the message has words but none is bokmål or nynorsk ("qwzx plomb vrrr"): the
+    model's guess for such a message means nothing. Numbers and signs alone count as known."""
+    found = re.findall(r"[^\W\d_]{2,}", (text or "").lower())
+    return not found or any(known_word(word) for word in found)
+
+
 @dataclass(frozen=True)
 class Term:
     kind: str            # word | written | prefix | suffix | contains | phrase

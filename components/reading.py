@@ -67,11 +67,14 @@ class LosenReading(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         reading = read(text)
         predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        nlu = {READING_KEY: {"reading": reading.as_dict()}, "intent": message.get(INTENT),
-               "intent_ranking": message.get(INTENT_RANKING_KEY)}
+        # With no Norwegian word in the message the model's guess means nothing: the reading alone.
+        model = reading.known_words
+        nlu = {READING_KEY: {"reading": reading.as_dict()}, "intent": message.get(INTENT) if model else None,
+               "intent_ranking": message.get(INTENT_RANKING_KEY) if model else []}
         found = assess(text, nlu=nlu, with_location=False)
         message.set(READING_KEY, {"reading": reading.as_dict(), "assessment": found.as_dict()}, add_to_output=True)
-        intent = forced_intent(found, predicted, _faq_confidence(message), reading.malform_asked)
+        intent = forced_intent(found, predicted, _faq_confidence(message), reading.malform_asked,
+                               reading.known_words)
         if intent:
             LosenReading._force(message, intent)
         values = slot_values(found, reading, intent or predicted)
