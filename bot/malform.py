@@ -19,6 +19,7 @@ import yaml
 from bot import DATA
 
 MALFORM_FILE = DATA / "malform.yml"
+MALFORMS = ("nb", "nn")  # the values of the malform slot (domain.yml)
 # Letters Norwegians type, including ò in "òg"; no folding, since "òg" and "og" differ here.
 _TOKEN = re.compile(r"[a-zæøåàáâäéèêëòóôöüœç]+")
 

@@ -38,11 +38,11 @@ from sanic.response import HTTPResponse
 from bot import inbox, log_privacy
 from bot.domain_texts import response_text
 from bot.inbox import Inbound, limits, names_emergency_number, names_open_door, names_phone_number
+from bot.malform import MALFORMS
 from channels import fast_action_validation
 
 logger = logging.getLogger(__name__)
 
-MALFORMS = ("nb", "nn")
 DEFAULT_MALFORM = "nb"  # the domain's initial value of the malform slot
 
 
@@ -80,7 +80,7 @@ def _parse(request: Request) -> tuple:
 def _chosen(metadata: Any) -> Dict[Text, Text]:
     """What the person chose on the page and the reading should know; only a målform (nb | nn)."""
     malform = metadata.get("malform") if isinstance(metadata, dict) else None
-    return {"malform": malform} if malform in ("nb", "nn") else {}
+    return {"malform": malform} if malform in MALFORMS else {}
 
 
 async def _emergency_said_early(turn: asyncio.Future, collector: CollectingOutputChannel) -> bool:

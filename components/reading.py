@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.assess import assess
+from bot.malform import MALFORMS
 from bot.override import forced_intent
 from bot.reading import READING_KEY, read
 from bot.slots import slot_values
@@ -38,7 +39,7 @@ def _chosen_malform(message: Message) -> Optional[str]:
     """The målform the person chose with the page's buttons, sent as message metadata."""
     metadata = message.get("metadata") or {}
     chosen = metadata.get("malform") if isinstance(metadata, dict) else None
-    return chosen if chosen in ("nb", "nn") else None
+    return chosen if chosen in MALFORMS else None
 
 
 def _faq_confidence(message: Message) -> float:
