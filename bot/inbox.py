@@ -85,6 +85,7 @@ _local = threading.local()
 def scan_tail(tail: str) -> list:
     """Danger and red flags in a tail, as red-flag Flags (criterion, text).
 
+    Criterion situations (suicidal thoughts, withdrawal, ...) come back the same way, with their criterion.
     Thread-safe, so it can run in a worker thread while the NLU reads on the event loop: each
     thread has its own red-flag matcher (spaCy objects are not shared across threads; about 2 MB).
     A danger situation (bot/situations.py, when present) comes back as the words that made it
@@ -98,14 +99,24 @@ def scan_tail(tail: str) -> list:
             yaml.safe_load(redflags.PATTERNS_FILE.read_text(encoding="utf-8")))
     found = list(matcher.detect(tail))
     try:
-        from bot.situations import read_situations  # pure Python, read-only after loading
+        from bot.situations import criterion_situation, read_situations  # pure Python, read-only after loading
     except ImportError:
         return found
     reading = read_situations(tail)
+    if reading.read_apart and not reading.situations:
+        # As bot/reading.py: a danger word the situations read apart ("forrige gang fikk hun kramper")
+        # is not danger now, whatever the older phrase patterns say.
+        found = [f for f in found if f.criterion != "danger_to_life"]
+    # Danger situations, and the guideline's other criteria as situations (a letter that says in its
+    # last lines that the writer wants to die must not lose that because the NLU reads only the head).
     for situation_id in reading.situations:
         words = reading.evidence.get(situation_id) or []
         if words:
             found.append(redflags.Flag(f"situation:{situation_id}", "danger_to_life", " ".join(dict.fromkeys(words))))
+    # A criterion keeps its whole sentence: its words alone would lose "forrige gang" and read as now.
+    for situation_id in reading.criteria:
+        criterion = criterion_situation(situation_id)["criterion"]
+        found.append(redflags.Flag(f"situation:{situation_id}", criterion, reading.passages[situation_id]))
     return found
 
 

@@ -66,6 +66,7 @@ class SituationReading:
     read_apart: List[str] = field(default_factory=list)   # situations that hold but are past/negated/general
     evidence: Dict[str, List[str]] = field(default_factory=dict)
     criteria: List[str] = field(default_factory=list)     # criterion situations that hold now
+    passages: Dict[str, str] = field(default_factory=dict)  # the sentences where each one holds, as written
 
     @property
     def primary(self) -> Optional[str]:
@@ -169,7 +170,9 @@ class SituationMatcher:
 
         def general(n: int) -> bool:
             cues = by_sentence.get(n, set())
-            return "general" in cues and ("conditional" in cues or n in questions or (criterion and n in asked))
+            asking = n in questions or n in asked
+            return ("general" in cues and ("conditional" in cues or n in questions or (criterion and n in asked))) \
+                or ("asks_limit" in cues and asking)
 
         def apart(hit: Hit) -> bool:
             part = by_part.get(tokens[hit.start].clause, set())
@@ -235,6 +238,8 @@ class SituationMatcher:
             if found:
                 result.criteria.append(situation["id"])
                 result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)
+                result.passages[situation["id"]] = ". ".join(
+                    sentence for n, (sentence, _) in enumerate(sentences(text)) if n in {h.sentence for h in found})
         numbers = {s["number"] for s in self.situations if s["id"] in result.situations}
         if "both" in numbers or len(numbers) > 1:  # police and ambulance situations at once
             result.number = "both"

@@ -143,6 +143,8 @@ def test_not_social_loss(text):
     "Hva er LAR, og hvem kan få det?",
     "er det sant at hasj kan gi psykose?",
     "Korleis kan eg vite om eg har eit alkoholproblem?",
+    "hvor lenge etter å ha drukket kan jeg kjøre?",
+    "Kor lang tid etter ein fest kan ein køyre bil?",
 ])
 def test_calm_questions_give_none_of_these_criteria(text):
     found = set(criteria(text))
@@ -183,3 +185,13 @@ def test_earlier_complicated_withdrawal_counts_now(text):
 @pytest.mark.parametrize("text", ["han fikk kramper i fjor", "hva er abstinenskramper?"])
 def test_an_old_seizure_alone_or_a_question_is_no_withdrawal(text):
     assert "withdrawal" not in criteria(text)
+
+
+@pytest.mark.parametrize("text", [
+    "hvor lenge etter å ha drukket kan jeg kjøre?",
+    "Når kan man kjøre bil etter å ha røyka hasj?",
+])
+def test_a_question_about_when_driving_is_safe_is_doubt_not_112(text):
+    # Asking for a limit is a question, not a drunk driver now; doubt still names 113 first.
+    found = assess(text, with_location=False)
+    assert not found.danger_to_life and found.doubt, text

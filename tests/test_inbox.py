@@ -188,3 +188,17 @@ def test_a_danger_situation_past_the_nlu_part_is_read_by_the_nlu():
     inbound = prepare(message)
     assert inbound.too_long and inbound.danger
     assert "head_injury" in read(inbound.text).situations  # what the NLU component will find
+
+
+@pytest.mark.parametrize("ending,situation", [
+    ("Jeg har skrevet et avskjedsbrev til barna mine og vil ikke leve lenger.", "suicidal_thoughts"),
+    ("Forrige gang hun sluttet å drikke fikk hun kramper i flere timer.", "withdrawal_history"),
+])
+def test_a_criterion_in_the_last_lines_of_a_long_letter_reaches_the_nlu(ending, situation):
+    # The guideline's other criteria count as much as danger: the end of a long letter must not lose them.
+    from bot.reading import read
+
+    letter = "Jeg vil fortelle hvordan vi har hatt det de siste årene. " * 45 + ending
+    inbound = prepare(letter)
+    assert inbound.too_long
+    assert situation in read(inbound.text).criterion_situations

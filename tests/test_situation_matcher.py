@@ -62,10 +62,15 @@ def test_only_112_for_a_threat_with_a_knife(matcher):
 @pytest.mark.parametrize("text", [
     "han datt i fjor og slo hodet",                       # the past
     "hva gjør man hvis noen faller og slår hodet?",       # a general question
+    "hvor lenge etter at man har falt og slått hodet må man våke?",  # a question about a limit
 ])
 def test_read_apart_is_doubt_not_danger(matcher, text):
     found = matcher.read(text)
     assert found.situations == [] and found.read_apart == ["head_injury"] and found.doubt
+
+
+def test_a_limit_question_that_says_now_is_danger(matcher):
+    assert matcher.read("hvor lenge må jeg vente nå, han har falt og slått hodet?").situations == ["head_injury"]
 
 
 def test_the_past_with_now_is_danger(matcher):
