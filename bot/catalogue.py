@@ -4,7 +4,7 @@ Every fact carries its source and the date it was checked. A bad entry is report
 id and field; in non-strict mode it is skipped (and logged loudly) so the rest keeps serving,
 in strict mode (`python -m bot catalogue check --strict`) load fails with CatalogueError.
 A strict load also evaluates every service over sample weeks (past-midnight cut-offs, stale
-"24/7"; see bot/catalogue_rules.py), which is too slow for every process start.
+"24/7"; see bot/catalogue_over_time.py), which is too slow for every process start.
 fact_table() lists every dated fact by age and confidence, oldest first, for maintainers.
 """
 import logging
@@ -17,14 +17,9 @@ from typing import List, Optional, Tuple
 import yaml
 
 from bot import DATA, clock
-from bot.catalogue_rules import (
-    Problem,
-    check_service,
-    check_service_over_time,
-    check_sources,
-    known_helseforetak,
-    parse_checked,
-)
+from bot.catalogue_fields import check_service, known_helseforetak
+from bot.catalogue_over_time import check_service_over_time
+from bot.catalogue_sources import Problem, check_sources, parse_checked
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, Optional
 
 from bot import clock
-from bot.catalogue_rules import parse_checked
+from bot.catalogue_sources import parse_checked
 from bot.hours import HoursStatus, status_at
 from bot.phrases import phrase
 

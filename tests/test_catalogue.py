@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from bot.catalogue import CatalogueError, fact_ages, fact_table, load_catalogue, read_catalogue
-from bot.catalogue_rules import known_helseforetak, parse_checked
+from bot.catalogue_fields import known_helseforetak
+from bot.catalogue_sources import parse_checked
 from bot.cli import main
 
 TODAY = date(2026, 11, 23)

@@ -5,7 +5,7 @@ checked more than 12 months ago. Exit 1 on any validation problem.
 """
 from bot import clock
 from bot.catalogue import CatalogueError, fact_table, read_catalogue
-from bot.catalogue_rules import parse_checked
+from bot.catalogue_sources import parse_checked
 from bot.hours_text import STALE_AFTER
 
 
