@@ -1,11 +1,12 @@
-"""bot/audience.py: who is writing, read from the whole message (cues + the writer's own age).
+"""bot/audience.py: who is writing, read from the whole message (cues + the writer's own age, bot/writer_age.py).
 
 Every message here was written for this test, in the voices people use: parents' letters with a
 signature, teenagers' text messages, nynorsk, a signature line with an age. None is from data/eval/.
 """
 import pytest
 
-from bot.audience import detect_audience, is_explicit, writer_age
+from bot.audience import detect_audience, is_explicit
+from bot.writer_age import writer_age
 
 CHILD = [
     "jeg er 10 år og pappa drikker hver dag",
