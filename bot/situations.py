@@ -15,7 +15,7 @@ bokmål and nynorsk tables) after folding (å -> a), so "datt", "falt" and "fall
 compounds are caught by `*tail` terms ("*skade" -> "hodeskade"); `=form` matches that written
 form only. Small typos are corrected against the catalogue's own words.
 
-Read apart (data/reading_cues.yml): a negated word ("ingen kramper", "blør ikke"), a part of a
+Read apart (data/reading_cues.yml, bot/read_apart.py): a negated word ("ingen kramper", "blør ikke"), a part of a
 sentence about the past ("i fjor") with nothing that says now, and a general question ("hva gjør
 man hvis noen får kramper?"). A danger situation read apart is `doubt`, which still names 113.
 A criterion situation is also read apart in a question about a thing ("hva er abstinenser?") or
@@ -32,6 +32,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot import DATA
+from bot.read_apart import ReadingCues, cue_flags, negated, read_apart
 from bot.terms import TermIndex, Token, compile_term, forms, known_word, sentences
 from bot.textnorm import fold
 
@@ -39,13 +40,6 @@ SITUATIONS_FILE = DATA / "situations.yml"
 CUES_FILE = DATA / "reading_cues.yml"
 _TOKEN = re.compile(r"\w+|,", re.UNICODE)
 WINDOW = 2  # a situation's parts may be spread over this many consecutive sentences
-# Cue groups read per part of a sentence (after a turn: "men", ", nå") or per sentence.
-PART_CUES = ("past", "habitual", "now")
-# The negations that also turn a phrase around ("har ikke skadet seg"); "uten", "ingen" and "aldri"
-# before a phrase usually belong to something else ("uten jakke i snøen").
-PLAIN_NEGATIONS = {"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"}
-# Cue lists that are not terms to find but words that shape the reading.
-LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start")
 
 
 @dataclass
@@ -80,12 +74,7 @@ class SituationMatcher:
         self.time_concepts = set(spec.get("time_concepts") or [])
         concepts = {cid: [compile_term(t) for t in c["terms"]] for cid, c in spec["concepts"].items()}
         self.concepts = TermIndex(concepts)
-        # Cue phrases are read word for word ("flere ganger" is not "flere sekunder av gangen").
-        self.cues = TermIndex({name: [compile_term(t) for t in terms] for name, terms in cues.items()
-                               if name not in LAYOUT_CUES}, gap=0)
-        self.turn_words = {fold(w) for w in cues.get("turn_words", [])}
-        self.turn_after_comma = {fold(w) for w in cues.get("turn_after_comma", [])}
-        self.question_start = {fold(w) for w in cues.get("question_start", [])}
+        self.cues = ReadingCues(cues)
         # Typos are corrected towards the catalogue's own words only, never towards the cues
         # (a corrected "igjen" must not become the negation "ingen").
         self.vocab = sorted({part.value for terms in concepts.values() for term in terms
@@ -116,7 +105,7 @@ class SituationMatcher:
                     comma = True
                     continue
                 folded = fold(word)
-                if folded in self.turn_words or (comma and folded in self.turn_after_comma):
+                if self.cues.turns(folded, comma):
                     part += 1
                 comma = False
                 exact = forms(word)
@@ -127,63 +116,10 @@ class SituationMatcher:
         return found
 
     # ------------------------------------------------------------------------------- hits
-    @staticmethod
-    def _negated(tokens: List[Token], start: int, end: int, negations: set, phrase: bool) -> bool:
-        """'ingen kramper', 'ikke blod', 'blør ikke': a negation word just before or after a word.
-        A phrase carries its own polarity ("våkner ikke"); one without a negation of its own is
-        negated by a plain "ikke" right before it ("har ikke skadet seg")."""
-        if phrase:
-            if any(i in negations for i in range(start, end)):
-                return False
-            near = [i for i in (start - 1,) if i >= 0 and tokens[i].folded in PLAIN_NEGATIONS]
-        else:
-            near = [i for i in (start - 2, start - 1, end) if 0 <= i < len(tokens)]
-        return any(i in negations and tokens[i].sentence == tokens[start].sentence for i in near)
-
     def hits(self, tokens: List[Token], cues: list) -> List[Hit]:
         negations = {start for label, start, _, _ in cues if label == "negation"}
-        return [Hit(concept, tokens[start].sentence, start, end, self._negated(tokens, start, end, negations, is_phrase))
+        return [Hit(concept, tokens[start].sentence, start, end, negated(tokens, start, end, negations, is_phrase))
                 for concept, start, end, is_phrase in self.concepts.find(tokens)]
-
-    # ------------------------------------------------------------------------- reading apart
-    @staticmethod
-    def _flags(tokens: List[Token], cues: list) -> Tuple[Dict[int, set], Dict[int, set]]:
-        """Which cue groups occur, per sentence (general, questions about things) and per part
-        of a sentence (past, now)."""
-        by_sentence: Dict[int, set] = {}
-        by_part: Dict[int, set] = {}
-        for name, start, _, _ in cues:
-            if name in PART_CUES:
-                by_part.setdefault(tokens[start].clause, set()).add(name)
-            else:
-                by_sentence.setdefault(tokens[start].sentence, set()).add(name)
-        return by_sentence, by_part
-
-    def _apart(self, hits: List[Hit], tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
-               questions: Tuple[set, set], criterion: bool, history: bool = False) -> bool:
-        """True when every hit (time words aside) is in the past, a habit (danger only) or a general
-        question; for a criterion situation also when any hit is in a question about a thing or
-        about what would happen if."""
-        by_sentence, by_part = flags
-        questions, asked = questions  # sentences ending in "?"; sentences that open as a question
-        then = set() if history else {"past"} if criterion else {"past", "habitual"}
-
-        def general(n: int) -> bool:
-            cues = by_sentence.get(n, set())
-            asking = n in questions or n in asked
-            return ("general" in cues and ("conditional" in cues or n in questions or (criterion and n in asked))) \
-                or ("asks_limit" in cues and asking)
-
-        def apart(hit: Hit) -> bool:
-            part = by_part.get(tokens[hit.start].clause, set())
-            return "now" not in part and (bool(part & then) or general(hit.sentence))
-
-        def asks(hit: Hit) -> bool:
-            cues = by_sentence.get(hit.sentence, set())
-            return hit.sentence in questions and bool(cues & {"asks_about", "hypothetical"})
-
-        telling = [h for h in hits if h.concept not in self.time_concepts] or hits
-        return all(apart(h) for h in telling) or (criterion and any(asks(h) for h in hits))
 
     def _instances(self, situation: dict, by_sentence: Dict[int, List[Hit]], last: int):
         """Each place one of the situation's alternatives holds: the hits that make it hold.
@@ -202,7 +138,8 @@ class SituationMatcher:
         """(the hits of a place where the situation holds now, or None; whether it holds only apart)."""
         seen_apart = False
         for hits in self._instances(situation, by_sentence, last):
-            if self._apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts"))):
+            if read_apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts")),
+                          self.time_concepts):
                 seen_apart = True
                 continue
             return hits, False
@@ -214,15 +151,13 @@ class SituationMatcher:
         result = SituationReading()
         if not tokens:
             return result
-        cues = self.cues.find(tokens, exact=True)
+        cues = self.cues.find(tokens)
         hits = [h for h in self.hits(tokens, cues) if not h.negated]
         by_sentence: Dict[int, List[Hit]] = {}
         for hit in hits:
             by_sentence.setdefault(hit.sentence, []).append(hit)
-        flags = self._flags(tokens, cues)
-        questions = ({n for n, (_, question) in enumerate(sentences(text)) if question},
-                     {t.sentence for i, t in enumerate(tokens) if t.folded in self.question_start
-                      and (i == 0 or tokens[i - 1].sentence != t.sentence)})
+        flags = cue_flags(tokens, cues)
+        questions = self.cues.questions(text, tokens)
         last = max(t.sentence for t in tokens)
         for situation in self.situations:
             found, apart = self._judge(situation, by_sentence, last, tokens, flags, questions, False)

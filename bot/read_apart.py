@@ -1,0 +1,99 @@
+"""Reading apart: what makes a danger or criterion word not count as happening now.
+
+data/reading_cues.yml holds the cues: a negation next to a word ("ingen kramper", "blør ikke"), the
+past or a habit in the same part of a sentence ("i fjor", "ofte"; a new part begins at "men" or
+", nå"), and a question about people in general, about a limit, about a thing or about what would
+happen if. bot/situations.py finds the situations; this module says which of its finds are read
+apart (a danger situation read apart is doubt, which still names 113).
+"""
+from typing import Dict, List, Set, Tuple
+
+from bot.terms import TermIndex, Token, compile_term, sentences
+from bot.textnorm import fold
+
+# Cue groups read per part of a sentence (after a turn: "men", ", nå") or per sentence.
+PART_CUES = ("past", "habitual", "now")
+# The negations that also turn a phrase around ("har ikke skadet seg"); "uten", "ingen" and "aldri"
+# before a phrase usually belong to something else ("uten jakke i snøen").
+PLAIN_NEGATIONS = {"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"}
+# Cue lists that are not terms to find but words that shape the reading.
+LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start")
+
+
+class ReadingCues:
+    """The cues of data/reading_cues.yml, compiled once."""
+
+    def __init__(self, cues: dict):
+        # Cue phrases are read word for word ("flere ganger" is not "flere sekunder av gangen").
+        self.index = TermIndex({name: [compile_term(t) for t in terms] for name, terms in cues.items()
+                                if name not in LAYOUT_CUES}, gap=0)
+        self.turn_words = {fold(w) for w in cues.get("turn_words", [])}
+        self.turn_after_comma = {fold(w) for w in cues.get("turn_after_comma", [])}
+        self.question_start = {fold(w) for w in cues.get("question_start", [])}
+
+    def find(self, tokens: List[Token]) -> list:
+        return self.index.find(tokens, exact=True)
+
+    def turns(self, folded: str, after_comma: bool) -> bool:
+        """A word that begins a new part of a sentence ("men"; "nå" right after a comma)."""
+        return folded in self.turn_words or (after_comma and folded in self.turn_after_comma)
+
+    def questions(self, text: str, tokens: List[Token]) -> Tuple[set, set]:
+        """(sentences ending in "?", sentences that open as a question)."""
+        return ({n for n, (_, question) in enumerate(sentences(text)) if question},
+                {t.sentence for i, t in enumerate(tokens) if t.folded in self.question_start
+                 and (i == 0 or tokens[i - 1].sentence != t.sentence)})
+
+
+def negated(tokens: List[Token], start: int, end: int, negations: set, phrase: bool) -> bool:
+    """'ingen kramper', 'ikke blod', 'blør ikke': a negation word just before or after a word.
+    A phrase carries its own polarity ("våkner ikke"); one without a negation of its own is
+    negated by a plain "ikke" right before it ("har ikke skadet seg")."""
+    if phrase:
+        if any(i in negations for i in range(start, end)):
+            return False
+        near = [i for i in (start - 1,) if i >= 0 and tokens[i].folded in PLAIN_NEGATIONS]
+    else:
+        near = [i for i in (start - 2, start - 1, end) if 0 <= i < len(tokens)]
+    return any(i in negations and tokens[i].sentence == tokens[start].sentence for i in near)
+
+
+def cue_flags(tokens: List[Token], cues: list) -> Tuple[Dict[int, set], Dict[int, set]]:
+    """Which cue groups occur, per sentence (general, questions about things) and per part
+    of a sentence (past, now)."""
+    by_sentence: Dict[int, set] = {}
+    by_part: Dict[int, set] = {}
+    for name, start, _, _ in cues:
+        if name in PART_CUES:
+            by_part.setdefault(tokens[start].clause, set()).add(name)
+        else:
+            by_sentence.setdefault(tokens[start].sentence, set()).add(name)
+    return by_sentence, by_part
+
+
+def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
+               questions: Tuple[set, set], criterion: bool, history: bool = False,
+               time_concepts: Set[str] = frozenset()) -> bool:
+    """True when every hit (time words aside) is in the past, a habit (danger only) or a general
+    question; for a criterion situation also when any hit is in a question about a thing or
+    about what would happen if."""
+    by_sentence, by_part = flags
+    questions, asked = questions  # sentences ending in "?"; sentences that open as a question
+    then = set() if history else {"past"} if criterion else {"past", "habitual"}
+
+    def general(n: int) -> bool:
+        cues = by_sentence.get(n, set())
+        asking = n in questions or n in asked
+        return ("general" in cues and ("conditional" in cues or n in questions or (criterion and n in asked))) \
+            or ("asks_limit" in cues and asking)
+
+    def apart(hit) -> bool:
+        part = by_part.get(tokens[hit.start].clause, set())
+        return "now" not in part and (bool(part & then) or general(hit.sentence))
+
+    def asks(hit) -> bool:
+        cues = by_sentence.get(hit.sentence, set())
+        return hit.sentence in questions and bool(cues & {"asks_about", "hypothetical"})
+
+    telling = [h for h in hits if h.concept not in time_concepts] or hits
+    return all(apart(h) for h in telling) or (criterion and any(asks(h) for h in hits))
