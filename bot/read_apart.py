@@ -12,12 +12,14 @@ from bot.terms import TermIndex, Token, compile_term, sentences
 from bot.textnorm import fold
 
 # Cue groups read per part of a sentence (after a turn: "men", ", nå") or per sentence.
-PART_CUES = ("past", "habitual", "now")
+PART_CUES = ("past", "recent_past", "habitual", "now")
 # The negations that also turn a phrase around ("har ikke skadet seg"); "uten", "ingen" and "aldri"
 # before a phrase usually belong to something else ("uten jakke i snøen").
 PLAIN_NEGATIONS = {"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"}
 # Cue lists that are not terms to find but words that shape the reading.
-LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start")
+LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start", "when_words", "use_words")
+# How far after "når" a word of use makes the part a habit ("når han har drukket").
+WHEN_USE_REACH = 3
 
 
 class ReadingCues:
@@ -30,6 +32,19 @@ class ReadingCues:
         self.turn_words = {fold(w) for w in cues.get("turn_words", [])}
         self.turn_after_comma = {fold(w) for w in cues.get("turn_after_comma", [])}
         self.question_start = {fold(w) for w in cues.get("question_start", [])}
+        self.when_words = {fold(w) for w in cues.get("when_words", [])}
+        self.use_words = {fold(w) for w in cues.get("use_words", [])}
+
+    def habit_parts(self, tokens: List[Token]) -> Set[int]:
+        """Parts of sentences that tell what happens each time someone uses ("når han drikker")."""
+        found = set()
+        for i, token in enumerate(tokens):
+            if token.folded not in self.when_words:
+                continue
+            reach = tokens[i + 1:i + 1 + WHEN_USE_REACH]
+            if any(t.clause == token.clause and t.exact & self.use_words for t in reach):
+                found.add(token.clause)
+        return found
 
     def find(self, tokens: List[Token]) -> list:
         return self.index.find(tokens, exact=True)
@@ -79,7 +94,7 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
     about what would happen if."""
     by_sentence, by_part = flags
     questions, asked = questions  # sentences ending in "?"; sentences that open as a question
-    then = set() if history else {"past"} if criterion else {"past", "habitual"}
+    then = set() if history else {"past"} if criterion else {"past", "recent_past", "habitual"}
 
     def general(n: int) -> bool:
         cues = by_sentence.get(n, set())

@@ -157,6 +157,8 @@ class SituationMatcher:
         for hit in hits:
             by_sentence.setdefault(hit.sentence, []).append(hit)
         flags = cue_flags(tokens, cues)
+        for part in self.cues.habit_parts(tokens):
+            flags[1].setdefault(part, set()).add("habitual")
         questions = self.cues.questions(text, tokens)
         last = max(t.sentence for t in tokens)
         for situation in self.situations:

@@ -195,3 +195,67 @@ def test_a_question_about_when_driving_is_safe_is_doubt_not_112(text):
     # Asking for a limit is a question, not a drunk driver now; doubt still names 113 first.
     found = assess(text, with_location=False)
     assert not found.danger_to_life and found.doubt, text
+
+
+# ------------------------------------------- suicidal thoughts said indirectly (helsenorge's warning signs)
+@pytest.mark.parametrize("text", [
+    "Noen ganger tenker jeg at det beste hadde vært å bare forsvinne for godt",      # a wish to be gone
+    "eg trur ingen ville sakna meg om eg var borte",                                 # nobody would miss me
+    "Det hadde vore enklast for alle om eg ikkje fanst",                             # nynorsk, better if I did not exist
+    "hun har søkt på nettet etter hvordan man dør uten smerte",                      # looking up how to die
+    "Faren min sier han bare venter på å dø, og drikker fra morgenen av",            # waiting to die
+    "jeg er bare i veien for alle her hjemme",                                       # a burden
+    "snart slipper dere meg, skrev broren min på Facebook",                          # soon gone
+])
+def test_indirect_suicidal_thoughts_are_read(text):
+    assert "suicidal" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Det blir bedre når rusen forsvinner fra huset",          # better when something else is gone
+    "jeg vil ikke at pappa skal dø av drikkingen",            # fear for someone else
+    "Hvordan kan jeg hjelpe kona mi å bli borte fra miljøet?",
+])
+def test_not_every_disappearing_is_suicidal(text):
+    assert "suicidal" not in criteria(text), text
+
+
+def test_saying_it_without_a_time_is_a_suicidal_thought_not_113():
+    found = read_situations("Søsteren min sa at hun har tenkt på å ta livet sitt")
+    assert found.situations == [] and "suicidal_thoughts" in found.criteria
+
+
+@pytest.mark.parametrize("text", [
+    "Tabletter er samlet på nattbordet. I natt er det over.",
+    "Eg har tauet klart på loftet og skal gjere det når alle søv i natt",
+    "Han sier at han skal ta livet sitt i kveld",
+])
+def test_means_ready_and_tonight_is_danger_now(text):
+    assert "suicidal_now" in read_situations(text).situations, text
+
+
+# ----------------------------------------------------------------- withdrawal: running out, missed doses
+@pytest.mark.parametrize("text", [
+    "Gikk tom for Valium på søndag etter et år med daglig bruk, nå hamrer hjertet og jeg er nervøs",
+    "Metadonen ble ikke levert i dag, og samboeren min gjesper og har vondt overalt",
+    "Eg gløymde subutexen heime og kjenner det allereie i kroppen",
+    "Han tar en øl om morgenen for å slutte å riste",
+])
+def test_withdrawal_from_running_out_or_missing_a_dose(text):
+    assert "withdrawal" in criteria(text), text
+
+
+# ------------------------------------------------------------- what happens each time is not happening now
+@pytest.mark.parametrize("text", [
+    "Når han har drukket, slår han i veggene",
+    "pappa kjører alltid bil hjem fra hytta etter å ha drukket",
+    "Broren min havnet i slåsskamp på byen i går, han var helt dritings",
+])
+def test_a_habit_or_yesterday_is_doubt_but_still_the_criterion(text):
+    found = assess(text, with_location=False)
+    assert not found.danger_to_life and found.doubt, text
+    assert "dangerous_behaviour" in found.criteria, text
+
+
+def test_stopped_yesterday_is_withdrawal_now():
+    assert "seizures" in read_situations("han har krampar no, han drakk heile veka og slutta i går").situations
