@@ -90,7 +90,7 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
                questions: Tuple[set, set], criterion: bool, history: bool = False,
                time_concepts: Set[str] = frozenset()) -> bool:
     """True when every hit (time words aside) is in the past, a habit (danger only) or a general
-    question; for a criterion situation also when any hit is in a question about a thing or
+    question; for a criterion situation also when every hit is in a question about a thing or
     about what would happen if."""
     by_sentence, by_part = flags
     questions, asked = questions  # sentences ending in "?"; sentences that open as a question
@@ -108,7 +108,7 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
 
     def asks(hit) -> bool:
         cues = by_sentence.get(hit.sentence, set())
-        return hit.sentence in questions and bool(cues & {"asks_about", "hypothetical"})
+        return (hit.sentence in questions or hit.sentence in asked) and bool(cues & {"asks_about", "hypothetical"})
 
     telling = [h for h in hits if h.concept not in time_concepts] or hits
-    return all(apart(h) for h in telling) or (criterion and any(asks(h) for h in hits))
+    return all(apart(h) for h in telling) or (criterion and all(asks(h) for h in telling))

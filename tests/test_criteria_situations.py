@@ -259,3 +259,26 @@ def test_a_habit_or_yesterday_is_doubt_but_still_the_criterion(text):
 
 def test_stopped_yesterday_is_withdrawal_now():
     assert "seizures" in read_situations("han har krampar no, han drakk heile veka og slutta i går").situations
+
+
+@pytest.mark.parametrize("text,criterion", [
+    ("Onkelen min ror ut på fjorden med robåten når han er full, og han kan ikke svømme", "dangerous_behaviour"),
+    ("Blir jeg ikke rusfri innen fredag, blir jeg skrevet ut fra behandlingen", "social_loss"),
+    ("Dattera mi og barna må kanskje bo et annet sted, sier barnevernet, fordi hun drikker", "social_loss"),
+])
+def test_more_of_the_guidelines_risks_and_losses(text, criterion):
+    assert criterion in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "han kasta alle stolane ut av vinduet i fylla",          # throwing things out is not an eviction
+    "hun kaster seg ut i trafikken når hun er høy",          # risk-taking, not an eviction
+])
+def test_throwing_out_things_or_oneself_is_not_a_social_loss(text):
+    assert "social_loss" not in criteria(text), text
+
+
+def test_a_question_about_risk_is_read_apart_but_a_told_symptom_is_not():
+    assert "dangerous_behaviour" not in criteria("er det farlig å ta oxycodon sammen med øl")
+    told = "Jeg har brukt Valium lenge og får skjelving når jeg hopper over en dag. Er det farlig å slutte brått?"
+    assert "withdrawal" in criteria(told)
