@@ -1,16 +1,29 @@
-"""Which answer the trained model picks for questions worded differently from the training data.
+"""Which answer is picked for questions worded differently from the training data.
 
 bench/faq_paraphrases.jsonl holds questions written for this check (not training examples), each
 with the answer (data/nlu/faq.yml key) it should get. Prints the share whose top answer is right
-and lists the misses. Usage: .venv/bin/python bench/faq_retrieval.py [models/losen.tar.gz]
+and lists the misses. Do not tune anything on this file: it would stop measuring. Tune on the
+training questions instead (--folds).
+
+Usage:
+  .venv/bin/python bench/faq_retrieval.py [models/losen.tar.gz]   the trained model's answer
+      (ResponseSelector or components.answer_picker.AnswerPicker, whichever config.yml had)
+  .venv/bin/python bench/faq_retrieval.py --picker                bot/answer_picker.py trained on
+      data/nlu/faq.yml here, no Rasa model: also time per message and the memory it holds
+  .venv/bin/python bench/faq_retrieval.py --folds 5               the picker's k-fold accuracy on
+      the training questions of data/nlu/faq.yml (no paraphrases read)
 """
+import argparse
 import asyncio
 import json
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+PARAPHRASES = ROOT / "bench" / "faq_paraphrases.jsonl"
 
 
 def picked(parse: dict) -> str:
@@ -20,18 +33,129 @@ def picked(parse: dict) -> str:
     return key.split("/", 1)[-1]
 
 
-async def run(model: str) -> None:
+def paraphrases() -> list:
+    return [json.loads(line) for line in PARAPHRASES.read_text(encoding="utf-8").splitlines() if line]
+
+
+def report(results: list, label: str) -> None:
+    """results: (text, expected, got, confidence or None)."""
+    right = 0
+    for text, expected, got, confidence in results:
+        right += got == expected
+        if got != expected:
+            shown = "" if confidence is None else f" {confidence:.2f}"
+            print(f"  miss: {text!r}: {got}{shown} (expected {expected})")
+    print(f"faq answer right for {right}/{len(results)} = {right / len(results):.2f} ({label})")
+
+
+async def run_model(model: str) -> None:
     from rasa.core.agent import Agent
     agent = Agent.load(model)
-    lines = [json.loads(line) for line in (ROOT / "bench" / "faq_paraphrases.jsonl").read_text().splitlines() if line]
-    right = 0
-    for item in lines:
-        got = picked(await agent.parse_message(item["text"]))
-        right += got == item["answer"]
-        if got != item["answer"]:
-            print(f"  miss: {item['text']!r}: {got} (expected {item['answer']})")
-    print(f"faq answer right for {right}/{len(lines)} = {right / len(lines):.2f} ({model})")
+    results = []
+    for item in paraphrases():
+        parse = await agent.parse_message(item["text"])
+        confidence = parse.get("response_selector", {}).get("faq", {}).get("response", {}).get("confidence")
+        results.append((item["text"], item["answer"], picked(parse), confidence))
+    report(results, model)
+
+
+def resident_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1])
+    return 0
+
+
+def run_picker() -> None:
+    import tracemalloc
+
+    before = resident_kib()
+    from bot.answer_picker import AnswerPicker, min_confidence, read_faq, read_others
+    imported = resident_kib()
+    started = time.perf_counter()
+    picker = AnswerPicker.train(*read_faq(), read_others())
+    trained = time.perf_counter() - started
+    items = paraphrases()
+    for item in items:  # once to warm the caches (lemma and concept look-ups)
+        picker.rank(item["text"])
+    started = time.perf_counter()
+    rounds = 20
+    for _ in range(rounds):
+        for item in items:
+            picker.rank(item["text"])
+    per_message = (time.perf_counter() - started) / (rounds * len(items)) * 1000
+    results = []
+    for item in items:
+        key, confidence = picker.rank(item["text"], top=1)[0]
+        results.append((item["text"], item["answer"], key, confidence))
+    report(results, "bot/answer_picker.py trained on data/nlu/faq.yml")
+    sure = min_confidence()
+    confident = [r for r in results if r[3] >= sure]
+    print(f"confidence >= {sure} (faq_min_confidence) for {len(confident)}/{len(results)}, "
+          f"right among those {sum(r[1] == r[2] for r in confident)}/{len(confident)}")
+    # What answering holds: the picker loaded fresh from its file, as the Rasa component does.
+    path = Path("/tmp") / f"answer_picker_bench_{id(picker)}.npz"
+    picker.save(path)
+    tracemalloc.start()
+    loaded = AnswerPicker.load(path)
+    loaded.rank("hva er ghb")
+    held, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    size = path.stat().st_size
+    path.unlink()
+    print(f"fit {trained:.1f} s; {per_message:.2f} ms per message; {len(loaded.keys)} answers, "
+          f"{loaded.n_features} features; the loaded picker holds {held / 2**20:.1f} MiB "
+          f"(file {size / 2**20:.1f} MiB); importing it (numpy, yaml, simplemma) raised this process "
+          f"by {(imported - before) / 1024:.0f} MiB; resident now {resident_kib() / 1024:.0f} MiB")
+
+
+def run_folds(folds: int) -> None:
+    """k-fold accuracy on the training questions: each fold's questions are left out of training
+    (the answer texts stay in: they are part of the picker whatever the question), and a fold of
+    the other intents' examples with them, to see how often those get a confident answer."""
+    import numpy as np
+    from sklearn.model_selection import KFold, StratifiedKFold
+
+    from bot.answer_picker import AnswerPicker, min_confidence, read_faq, read_others
+
+    questions, answers = read_faq()
+    others = read_others()
+    other_folds = list(KFold(folds, shuffle=True, random_state=0).split(others))
+    others_sure = 0
+    texts = [t for key in questions for t in questions[key]]
+    labels = np.array([key for key in questions for _ in questions[key]])
+    right, sure, sure_right = 0, 0, 0
+    threshold = min_confidence()
+    split = StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, labels)
+    for fold, (train, test) in enumerate(split):
+        kept = {}
+        for i in train:
+            kept.setdefault(labels[i], []).append(texts[i])
+        other_train, other_test = other_folds[fold]
+        picker = AnswerPicker.train(kept, answers, [others[i] for i in other_train])
+        others_sure += sum(picker.rank(others[i], top=1)[0][1] >= threshold for i in other_test)
+        for i in test:
+            key, confidence = picker.rank(texts[i], top=1)[0]
+            right += key == labels[i]
+            if confidence >= threshold:
+                sure += 1
+                sure_right += key == labels[i]
+    n = len(texts)
+    print(f"{folds}-fold on {n} training questions: right {right}/{n} = {right / n:.3f}; "
+          f"confidence >= {threshold} for {sure}/{n}, right among those {sure_right}/{sure} "
+          f"= {sure_right / max(sure, 1):.2f}; the other intents' examples (left out the same way) "
+          f"with confidence >= {threshold}: {others_sure}/{len(others)}")
 
 
 if __name__ == "__main__":
-    asyncio.run(run(sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "models" / "losen.tar.gz")))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("model", nargs="?", default=str(ROOT / "models" / "losen.tar.gz"))
+    parser.add_argument("--picker", action="store_true", help="score bot/answer_picker.py, no Rasa model")
+    parser.add_argument("--folds", type=int, help="k-fold accuracy of the picker on the training questions")
+    args = parser.parse_args()
+    if args.folds:
+        run_folds(args.folds)
+    elif args.picker:
+        run_picker()
+    else:
+        asyncio.run(run_model(args.model))
