@@ -60,6 +60,9 @@ class Stack:
                    LOSEN_RASA_PORT=str(self.rasa_port), RASA_TELEMETRY_ENABLED="false",
                    TF_CPP_MIN_LOG_LEVEL="3", SQLALCHEMY_SILENCE_UBER_WARNING="1",
                    LOSEN_NOW=DEFAULT_MOMENT)
+        # TensorFlow's thread pools as ./losen sets them (the starter bot in bench/load.py gets the same).
+        env.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
+        env.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "2")
         env.update(self.extra_env)
         return env
 
