@@ -33,57 +33,12 @@ FAQ_FILE = DATA / "nlu" / "faq.yml"
 RETRIEVAL_INTENT = "faq"
 OTHER = "(other)"  # the class of messages that ask for none of the answers; never picked
 
-# Concepts: a folded word, a word start ("benzo*") or a phrase of folded words -> a concept shared
-# by the ways people write it: substance and street names as helsenorge.no and rusinfo.no list
-# them, who a question is about, what it asks about.
-CONCEPTS: Dict[str, Tuple[str, ...]] = {
-    "alcohol": ("alkohol*", "alkis*", "drikk*", "drakk", "drukket", "full", "fyll*", "promille*", "ol", "olet", "ola", "vin", "vinen",
-                "sprit*", "vodka*", "cider*", "brennevin*", "rodvin*", "hvitvin*", "pils*", "bakfull*", "dritings",
-                "edru"),
-    "cannabis": ("cannabis*", "hasj*", "weed*", "marihuana*", "gress*", "tjall*", "joint*", "thc*", "cbd*", "royk*",
-                 "spliff*", "stoned", "steina", "canabis*", "kannabis*", "skunk*", "blunt*"),
-    "cocaine": ("kokain*", "koks*", "kokke*", "kola", "coke*", "crack*", "snort*", "kokaetylen*"),
-    "amphetamine": ("amfetamin*", "speed*", "spid*", "amf", "amfe", "metamfetamin*", "meth", "crystal"),
-    "mdma": ("mdma", "ecstasy*", "ecstacy*", "extasy*", "molly", "knips", "emma"),
-    "ghb": ("ghb", "gbl", "butandiol", "liquid", "fantasy", "g"),
-    "opioid": ("opioid*", "opiat*", "heroin*", "herion*", "fentanyl*", "metadon*", "morfin*", "oxy*",
-               "oksykodon*", "subutex", "suboxone", "buprenorfin*", "tramadol*", "kodein*", "paralgin*",
-               "dolcontin", "smertestillende"),
-    "benzo": ("benzo*", "sobril", "vival", "valium", "rivotril", "stesolid", "xanax", "diazepam*",
-              "oksazepam*", "alprazolam*", "klonazepam*", "sovetablett*", "sovepille*", "beroligende",
-              "imovane", "zopiklon*", "vallergan"),
-    "psilocybin": ("psilocybin*", "fleinsopp*", "sopp*", "shrooms", "magic", "psykedelisk*",
-                   "lsd*", "syre*", "trip*", "tripp*"),
-    "drug": ("narkotika*", "rusmiddel*", "rusmidl*", "dop", "dopet", "dopen", "stoff*", "pille*"),
-    "addiction": ("avhengig*", "alkis*", "alkoholiker*", "misbruk*", "narkoman*", "rusproblem*", "problem*",
-                  "rusavhengig*"),
-    "withdrawal": ("abstinens*", "avvenning*", "nedtrapping*", "trappe", "slutt*", "kutt*", "kutta",
-                   "avrusning*", "abstinent*"),
-    "seizure": ("krampe*", "delir*", "epileps*", "anfall*", "skjelv*", "hallusin*"),
-    "test": ("test*", "urin*", "piss*", "spores", "sporet", "spora", "sporast", "sporbar*",
-             "pavis*", "vises", "synes", "utslag*", "blodprov*", "rusprov*", "rustest*", "dopingtest*",
-             "i kroppen"),
-    "mixing": ("bland*", "kombiner*", "sammen med", "samtidig", "blanding*", "cocktail"),
-    "pregnant": ("gravid*", "svanger*", "foster*", "baby*", "ammer", "amming"),
-    "parent": ("mamma*", "pappa*", "mor", "mora", "moren", "faren", "far min", "min far", "foreldre*",
-               "forelder*", "stefar*", "stemor*", "fatter"),
-    "offspring": ("sonn*", "datter*", "dotter*", "barn", "barna", "barnet", "ungen*", "unge", "ungdom*",
-                  "tenaring*", "gutten", "jenta", "ungane", "ungene", "onga"),
-    "partner": ("kjaereste*", "kona", "kone", "mannen", "samboer*", "sambuar*", "partner*", "ektefelle*",
-                "typen", "dama", "kjerring*", "gubben"),
-    "talk": ("snakk*", "sporre", "si", "sier", "seier", "ta opp", "prate*", "konfronter*"),
-    "secret": ("hemmelig*", "hemmeleg*", "fortelle", "fortel", "forteller", "sladr*", "si fra", "si ifra"),
-    "fault": ("feil", "skyld*", "skuld*"),
-    "confidential": ("taushetsplikt*", "teieplikt*", "anonym*", "fa vite", "far vite"),
-    "complain": ("klag*", "avvist*", "pasientombud*", "ombud*"),
-    "referral": ("henvis*", "tilvis*", "fastlege*"),
-    "treatment": ("behandling*", "institusjon*", "innlegg*", "innlagt", "innlagd"),
-    "overdose": ("overdose*", "od", "puster", "pust*", "bla", "leppene", "bevisstlos*"),
-    "pay": ("betal*", "koste*", "kostar", "gratis", "egenandel*", "pris*", "penger"),
-    "wait": ("vent*", "ventetid*", "ventelist*", "ko", "koen"),
-    "child_welfare": ("barnevern*",),
-    "police": ("politi*", "straff*", "bot", "anmeld*", "arrest*"),
-}
+CONCEPTS_FILE = DATA / "answer_concepts.yml"  # the ways people write one thing (substances, who, what about)
+
+
+@lru_cache(maxsize=1)
+def concepts() -> Dict[str, List[str]]:
+    return yaml.safe_load(CONCEPTS_FILE.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +46,7 @@ def _concept_index() -> Tuple[Dict[str, Tuple[str, ...]], Tuple[Tuple[str, str],
                               Tuple[Tuple[str, str], ...]]:
     exact: Dict[str, List[str]] = {}
     prefixes, phrases = [], []
-    for concept, terms in CONCEPTS.items():
+    for concept, terms in concepts().items():
         for term in terms:
             folded = fold(term)
             if " " in folded:
