@@ -20,7 +20,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa_sdk import Tracker
 
 from actions.answers import selected_answer
-from bot.answer_picker import AnswerPicker, char_ngrams, concept_tokens, default_picker, min_confidence, read_faq, read_others
+from bot.answer_features import char_ngrams, concept_tokens
+from bot.answer_picker import AnswerPicker, default_picker, min_confidence, read_faq, read_others
 from components.answer_picker import AnswerPicker as AnswerPickerComponent
 from components.reading import _faq_confidence
 
