@@ -116,14 +116,18 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
         result.reasons.append("asks for help now")
 
 
-def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec: dict) -> None:
+def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec: dict, text: str) -> None:
     ranking = _ranking(nlu)
     top = ranking[0] if ranking else None
     if not top or not top.get("name"):
         return
     name = top["name"]
     if reading.wants == "telling":  # the words say nothing of what they want: the model may
-        result.wants = spec["intent_wants"].get(name, result.wants)
+        guess = spec["intent_wants"].get(name, result.wants)
+        # ... but a story told in sentences is telling, whatever question it resembles; only a
+        # few words ("symptomer abstinens") can be a question without looking like one.
+        if guess != "info" or len(text.split()) <= spec["model_info_max_words"]:
+            result.wants = guess
     # A question for information is answered as one: the model's guess of a criterion from the
     # words of a question ("hva er symptomene på abstinenser?") does not make it a crisis.
     question = reading.wants == "info" or reading.general_question
@@ -157,7 +161,7 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
     reading = reading_of(text, nlu)
     result = Assessment(wants=reading.wants)
     _apply_reading(result, reading, spec)
-    _apply_model(result, reading, nlu, spec)
+    _apply_model(result, reading, nlu, spec, text)
     if result.danger_to_life:
         _add(result.criteria, ["danger_to_life_health"])
         result.number = result.number or spec["default_emergency"]

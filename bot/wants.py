@@ -35,6 +35,7 @@ from bot.textnorm import fold
 WANTS_FILE = DATA / "wants.yml"
 WANTS = ("help_now", "talk", "what_to_do", "info", "telling")
 _BOUNDARY = re.compile(r"^[.!?;:…]+$")
+_NUMBER_STOP = re.compile(r"^\d{1,3}\.$")
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,7 @@ def _lists() -> dict:
     spec = _spec()
     folded = lambda items: frozenset(fold(str(w)) for w in items)  # noqa: E731
     out = {key: folded(value) for key, value in spec["question"].items()}
-    for key in ("help_word", "help_not_before", "help_alone_first", "short_to_do"):
+    for key in ("help_word", "help_not_before", "help_alone_first", "short_to_do", "ordinal_next"):
         out[key] = folded(spec[key])
     out["help_alone_max_words"] = spec["help_alone_max_words"]
     return out
@@ -76,13 +77,17 @@ def parse(text: str) -> List[Sentence]:
     matcher = _matcher()
     doc = matcher.nlp.make_doc(text or "")
     sentence_of, sentences = [], [Sentence([])]
+    ordinal_next = _lists()["ordinal_next"]
     for token in doc:
         folded = fold(token.text)
         token.norm_ = folded
         token._.forms = f"{folded} {folded}"
         boundary = "\n" in token.text or bool(_BOUNDARY.match(token.text))
         sentence_of.append(len(sentences) - 1)
-        if boundary:
+        if _number_ends_sentence(token, doc, ordinal_next):
+            sentences[-1].words.append(folded.rstrip("."))
+            sentences.append(Sentence([]))
+        elif boundary:
             sentences[-1].question_mark |= "?" in token.text
             if sentences[-1].words:
                 sentences.append(Sentence([]))
@@ -109,6 +114,13 @@ def parse(text: str) -> List[Sentence]:
         if sentence.question_mark and len(sentence.words) <= 3 and set(sentence.words) <= lists["short_to_do"]:
             sentence.acts.add("ask_what_to_do")  # "hvordan?", "tips?"
     return found
+
+
+def _number_ends_sentence(token, doc, ordinal_next: FrozenSet[str]) -> bool:
+    """'jeg er 13. kan det skje igjen': the tokenizer keeps '13.' whole, as for '13. mai'."""
+    if not _NUMBER_STOP.match(token.text) or token.i + 1 >= len(doc):
+        return False
+    return fold(doc[token.i + 1].text) not in ordinal_next
 
 
 # Words after which a clause starts ("..., trenger hjelp nå", "og må ha hjelp i dag").

@@ -33,6 +33,14 @@ def test_uncertain_crisis_like_message_is_acute():
     assert assess("skjønner ikke hva som skjer med kroppen", nlu=ranking).acute
 
 
+def test_model_faq_guess_does_not_make_a_story_a_question():
+    # The words ask nothing: a few of them may still be a question ("symptomer abstinens"), a
+    # story told in sentences is telling even when the model's nearest intent is faq.
+    assert assess("symptomer abstinens alkohol", nlu=nlu("faq")).wants == "info"
+    story = "Pappa sa unnskyld i dag for at han drakk så mye i jula. Han gråt litt etterpå."
+    assert assess(story, nlu=nlu("faq")).wants == "telling"
+
+
 def test_ordinary_question_is_not_danger():
     result = assess("hva er LAR?", nlu=nlu("faq"))
     assert not result.danger_to_life and not result.acute and result.wants == "info"

@@ -73,6 +73,9 @@ CASES = {
     "Hva er symptomene på å slutte brått med alkohol?": "info",
     "er fleinsopp farlig?": "info",
     "er fleinsopp farlig": "info",
+    # A child's age with a full stop ends the sentence; the question after it has no "?".
+    "broren min drikker hver helg. jeg er 12. er det farlig": "info",
+    "æ e 13 og lure på om hasj e avhengighetsskapande": "info",
     "hva gjør man hvis noen får kramper?": "info",
     "hva er tegn på overdose": "info",
     "kor lenge er hasj i urinen": "info",
@@ -147,3 +150,9 @@ def test_general_questions(text):
 ])
 def test_not_general_questions(text):
     assert not is_general_question(text)
+
+
+def test_a_date_is_not_a_sentence_end():
+    from bot.wants import parse
+    assert len(parse("den 13. mai drakk han mye")) == 1
+    assert len(parse("jeg er 13. kan det skje igjen")) == 2
