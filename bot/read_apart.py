@@ -88,7 +88,7 @@ def cue_flags(tokens: List[Token], cues: list) -> Tuple[Dict[int, set], Dict[int
 
 def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
                questions: Tuple[set, set], criterion: bool, history: bool = False,
-               time_concepts: Set[str] = frozenset()) -> bool:
+               time_concepts: Set[str] = frozenset(), rhetorical: Set[str] = frozenset()) -> bool:
     """True when every hit (time words aside) is in the past, a habit (danger only) or a general
     question; for a criterion situation also when every hit is in a question about a thing or
     about what would happen if."""
@@ -108,7 +108,8 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
 
     def asks(hit) -> bool:
         cues = by_sentence.get(hit.sentence, set())
-        return (hit.sentence in questions or hit.sentence in asked) and bool(cues & {"asks_about", "hypothetical"})
+        return (hit.sentence in questions or hit.sentence in asked) and bool(cues & {"asks_about", "hypothetical"}) \
+            and hit.concept not in rhetorical
 
     telling = [h for h in hits if h.concept not in time_concepts] or hits
     return all(apart(h) for h in telling) or (criterion and all(asks(h) for h in telling))

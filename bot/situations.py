@@ -72,6 +72,7 @@ class SituationMatcher:
         self.situations = spec["situations"]
         self.criterion_situations = spec.get("criterion_situations") or []
         self.time_concepts = set(spec.get("time_concepts") or [])
+        self.rhetorical = set(spec.get("rhetorical_concepts") or [])
         concepts = {cid: [compile_term(t) for t in c["terms"]] for cid, c in spec["concepts"].items()}
         self.concepts = TermIndex(concepts)
         self.cues = ReadingCues(cues)
@@ -139,7 +140,7 @@ class SituationMatcher:
         seen_apart = False
         for hits in self._instances(situation, by_sentence, last):
             if read_apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts")),
-                          self.time_concepts):
+                          self.time_concepts, self.rhetorical):
                 seen_apart = True
                 continue
             return hits, False

@@ -206,6 +206,13 @@ def test_a_question_about_when_driving_is_safe_is_doubt_not_112(text):
     "Faren min sier han bare venter på å dø, og drikker fra morgenen av",            # waiting to die
     "jeg er bare i veien for alle her hjemme",                                       # a burden
     "snart slipper dere meg, skrev broren min på Facebook",                          # soon gone
+    "Kona mi har tenkt så mye på døden i det siste",                                 # occupied with death, lately
+    "skulle ønske at jeg aldri hadde blitt født",                                    # never born
+    "hva er vitsen med å fortsette å leve når alt går til helvete",                 # why go on living
+    "ingen her kommer til å savne meg uansett",                                      # nobody would miss me
+    "Han snakker om at han har skrevet testamentet sitt, og han er bare 35",         # final arrangements
+    "meldingen hennes hørtes ut som et farvel",                                      # a goodbye
+    "jeg er redd broren min skal gjøre noe dumt i natt",                             # the euphemism
 ])
 def test_indirect_suicidal_thoughts_are_read(text):
     assert "suicidal" in criteria(text), text
@@ -215,6 +222,9 @@ def test_indirect_suicidal_thoughts_are_read(text):
     "Det blir bedre når rusen forsvinner fra huset",          # better when something else is gone
     "jeg vil ikke at pappa skal dø av drikkingen",            # fear for someone else
     "Hvordan kan jeg hjelpe kona mi å bli borte fra miljøet?",
+    "vi må ordne med forsikringen på bilen etter ulykka",     # insurance alone is no final arrangement
+    "hvorfor vil han leve sånn, med rusen hver dag?",         # a relative's why
+    "dette er siste gang jeg drikker, sier pappa",
 ])
 def test_not_every_disappearing_is_suicidal(text):
     assert "suicidal" not in criteria(text), text
