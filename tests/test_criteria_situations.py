@@ -86,6 +86,10 @@ def test_not_withdrawal(text):
     "kompisen min blander sobril og sprit hver helg",                           # mixing
     "jeg blir så aggressiv når jeg er rusa at jeg er redd for hva jeg kan finne på",
     "Sambuaren min tek med seg kniv når han går på fest, og han drikk mykje",    # carrying a knife
+    "bestefar røyker i senga når han har drukket, jeg er redd det begynner å brenne",  # fire
+    "hun vandrer ut i trafikken når hun er påseila",                             # traffic, slang
+    "Onkel tar fram børsa når han er full og skal skremme naboene",             # a rifle
+    "Han er dømt for vold i fylla og drikker fortsatt hver helg",                # violence as a noun
 ])
 def test_dangerous_behaviour_is_read(text):
     assert "dangerous_behaviour" in criteria(text), text
@@ -97,6 +101,7 @@ def test_dangerous_behaviour_is_read(text):
     "Han kjørte i fylla for ti år siden, men har vært edru lenge nå",           # the past
     "pappa er ikke voldelig, han er bare trist",                                # negated
     "vi skal på fest i helga, hva er lurt å tenke på?",
+    "han blir voldsomt trøtt når han har drukket rødvin",                        # "voldsomt" is "very"
 ])
 def test_not_dangerous_behaviour(text):
     assert "dangerous_behaviour" not in criteria(text), text
@@ -120,9 +125,19 @@ def test_danger_now_is_its_own_situation_not_also_dangerous_behaviour():
     "Hei. Jeg har vært på LAR i to år. Jeg har sprukket på heroin, og legen sier jeg kan miste plassen "
     "om det skjer igjen. Jeg har også fått brev om at husleia ikke er betalt på tre måneder. "
     "Jeg vet ikke hvor jeg skal begynne. Hilsen T",                              # long letter
+    "Sjefen sier jeg blir sagt opp om jeg kommer på jobb bakfull en gang til",   # dismissed, about to be
+    "huseieren har sagt opp kontrakten vår fordi samboeren min ruser seg",      # a lease ended by the owner
+    "Dommen sier at jeg ikke får se ungene uten tilsyn lenger",                # kept from one's children
+    "Barnevernet har vært på hjemmebesøk etter en bekymringsmelding fra skolen",  # a case with child services
+    "kjæresten truer med å gå hvis jeg ikke slutter å drikke",                   # a threat to leave ...
 ])
 def test_social_loss_is_read(text):
     assert "social_loss" in criteria(text), text
+
+
+def test_a_threat_to_leave_is_no_violence():
+    assessment = assess("kjæresten truer med å gå hvis jeg ikke slutter å drikke")
+    assert not assessment.danger_to_life and "dangerous_behaviour" not in assessment.criteria
 
 
 @pytest.mark.parametrize("text", [
@@ -131,6 +146,7 @@ def test_social_loss_is_read(text):
     "Etter at han mistet jobben for fem år siden har han drukket mer",          # the background
     "mamma og pappa er skilt og jeg bor hos mamma",                              # already so, not a loss now
     "Kan eg miste plassen min i LAR dersom eg sprekk?",                         # nynorsk, what if
+    "jeg har sagt opp abonnementet på vinklubben",                               # one's own notice
 ])
 def test_not_social_loss(text):
     assert "social_loss" not in criteria(text), text
