@@ -308,3 +308,24 @@ def test_a_question_about_risk_is_read_apart_but_a_told_symptom_is_not():
     assert "dangerous_behaviour" not in criteria("er det farlig å ta oxycodon sammen med øl")
     told = "Jeg har brukt Valium lenge og får skjelving når jeg hopper over en dag. Er det farlig å slutte brått?"
     assert "withdrawal" in criteria(told)
+
+
+# ------------------------------------------- danger now from more of NIMN's signs (written for this test)
+@pytest.mark.parametrize("text, situation", [
+    ("Farmor datt i kjellertrappa og det renner blod fra øret hennes", "head_injury"),   # blood from an ear after a fall
+    ("Samboeren har tatt to sovetabletter og drukket nesten en hel flaske rødvin", "overdose_poisoning"),
+    ("kompisen har satt et skudd og segner sammen på benken", "overdose_poisoning"),
+    ("Han ser maur under huden og prøver å skjære dem ut med en barberhøvel", "psychosis_danger"),
+    ("ho er iskald og svarer ikkje, ho har drukke heile kvelden", "unconscious"),
+])
+def test_more_danger_signs(text, situation):
+    assert situation in read_situations(text).situations, text
+
+
+@pytest.mark.parametrize("text", [
+    "Er det farlig å ta en sovetablett og drikke et glass vin?",      # asks about taking, told nothing
+    "jeg tar sobril og drikker vin hver kveld",                       # a habit: doubt, not danger now
+    "jeg faller helt sammen når jeg tenker på det",                   # feelings
+])
+def test_not_danger_now(text):
+    assert not read_situations(text).situations, text
