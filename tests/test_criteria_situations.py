@@ -329,3 +329,15 @@ def test_more_danger_signs(text, situation):
 ])
 def test_not_danger_now(text):
     assert not read_situations(text).situations, text
+
+
+@pytest.mark.parametrize("text", [
+    "Onkel fikk ikke metadonen sin på apoteket i dag og er helt ute av det",     # a missed LAR dose
+    "har hatt fylleangst og skjelvinger i flere dager nå etter helgen",          # a hangover that does not end
+])
+def test_withdrawal_from_more_of_the_signs(text):
+    assert "withdrawal" in criteria(text), text
+
+
+def test_shadows_on_the_second_day_without_alcohol_is_severe_withdrawal():
+    assert "severe_withdrawal" in read_situations("andre dagen uten alkohol ser han skygger som beveger seg").situations
