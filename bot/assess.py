@@ -167,6 +167,9 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
         result.number = result.number or spec["default_emergency"]
         result.doubt = False
     result.criteria = [c for c in CRITERIA if c in result.criteria]
+    if len(result.criteria) > 1 and "self_defined" in result.criteria:
+        # Self-defined is the crisis the person names when no other criterion holds (data/eval/README.md).
+        result.criteria.remove("self_defined")
     result.acute = bool(result.criteria) or result.danger_to_life
     result.audience = context.get("audience") or reading.audience or audience_or_guess(text)
     if result.danger_to_life and result.wants == "telling":

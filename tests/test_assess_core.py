@@ -129,3 +129,9 @@ def test_only_the_persons_word_crisis_opens_with_it_distress_is_still_acute():
     assert said.said_crisis and said.acute
     assert afraid.acute and not afraid.said_crisis
     assert not assess("hva betyr akutt avrusning?").said_crisis
+
+
+def test_self_defined_only_when_no_other_criterion_holds():
+    # "Jeg er så redd" beside an emergency: the emergency is the criterion; alone it is self-defined.
+    assert assess("pappa våkner ikke og jeg er så redd, hjelp").criteria == ["danger_to_life_health"]
+    assert assess("jeg trenger hjelp nå").criteria == ["self_defined"]
