@@ -341,3 +341,33 @@ def test_withdrawal_from_more_of_the_signs(text):
 
 def test_shadows_on_the_second_day_without_alcohol_is_severe_withdrawal():
     assert "severe_withdrawal" in read_situations("andre dagen uten alkohol ser han skygger som beveger seg").situations
+
+
+# ------------------ reduced consciousness, a noose made ready, a general "if someone" (written for this test)
+@pytest.mark.parametrize("text, situation", [
+    ("Mannen min har tatt en neve tabletter og et par glass whisky, han klarer nesten ikke holde seg våken", "overdose_poisoning"),
+    ("ho tok sobril og er heilt døsig, glir vekk heile tida", "overdose_poisoning"),
+    ("broren min har knytt ei løkke på loftet", "suicidal_now"),
+])
+def test_drowsy_after_pills_and_a_noose_made_ready_are_danger_now(text, situation):
+    assert situation in read_situations(text).situations, text
+
+
+@pytest.mark.parametrize("text", [
+    "Kva gjer eg viss nokon får krampar på russebussen?",          # someone, if: a question, not now
+    "jeg er så sløv etter nattevakta, sovner nesten på bussen",   # tired, nothing taken
+])
+def test_not_danger_now_either(text):
+    assert not read_situations(text).situations, text
+
+
+def test_an_accidental_cut_on_a_bottle_is_no_self_harm():
+    assert "suicidal" not in criteria("Kameraten min skar seg på ei ølflaske, det blør en del")
+
+
+@pytest.mark.parametrize("text", [
+    "Samboeren drikker i helgene og blir aggressiv mot meg",
+    "mamma ruser seg og knuser tallerkener og glass",
+])
+def test_using_and_acting_out_is_dangerous_behaviour(text):
+    assert "dangerous_behaviour" in criteria(text), text
