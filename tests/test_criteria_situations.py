@@ -371,3 +371,31 @@ def test_an_accidental_cut_on_a_bottle_is_no_self_harm():
 ])
 def test_using_and_acting_out_is_dangerous_behaviour(text):
     assert "dangerous_behaviour" in criteria(text), text
+
+
+# ----------------- hopelessness, a lethal dose looked up, better if I died; more of the guideline's
+# ----------------- dangerous behaviour and social loss (written for this test)
+@pytest.mark.parametrize("text", [
+    "hun har søkt på nettet etter dødelig dose av sobril",
+    "Noen ganger tenker jeg at familien hadde hatt det bedre om jeg døde",
+    "eg ser inga utveg lenger, alt er berre mørkt",
+])
+def test_more_suicidal_thoughts(text):
+    assert "suicidal" in criteria(text), text
+
+
+def test_how_much_it_takes_to_get_drunk_is_no_suicidal_thought():
+    assert "suicidal" not in criteria("jeg googlet hvor mye som skal til for å bli full på vin")
+
+
+@pytest.mark.parametrize("text", [
+    "Han kjører alltid selv hjem etter julebordet",
+    "ho vaknar på ukjende stader etter vorset og hugsar ingenting",
+    "Hun er så full at hun ikke vet hvor hun er, og vil gå hjem alene",
+])
+def test_more_dangerous_behaviour(text):
+    assert "dangerous_behaviour" in criteria(text), text
+
+
+def test_a_last_warning_at_work_is_social_loss():
+    assert "social_loss" in criteria("Sjefen sier at hvis jeg lukter sprit en gang til, får jeg sparken")
