@@ -399,3 +399,30 @@ def test_more_dangerous_behaviour(text):
 
 def test_a_last_warning_at_work_is_social_loss():
     assert "social_loss" in criteria("Sjefen sier at hvis jeg lukter sprit en gang til, får jeg sparken")
+
+
+# --------------- more of NIMN's signs, generalised from misses in probe2's open part (sentences written here)
+@pytest.mark.parametrize("text, situation", [
+    ("Kjæresten har ikke sovet på tre netter og tror noen styrer tankene hans, nå står han ute på balkongen", "psychosis_danger"),
+    ("pappa har røyka masse og sier at folk er ute etter oss og har låst oss inne og barrikadert døra", "psychosis_danger"),
+    ("Onkel ligger i sofaen og sikler, han svarer ikke når vi snakker til ham", "unconscious"),
+    ("han pustar med store pausar og leppene er rare etter at han tok heroin", "breathing"),
+    ("Far min tar seg til brystet og sier det er en elefant som sitter på ham", "chest_pain"),
+    ("Kompisen har knekt foten, den peker feil vei og det blør gjennom buksa", "bleeding_injury"),
+    ("Eg har sete i badstua og drukke øl, no vert alt svart når eg reiser meg og hjartet dunkar", "overheating"),
+    ("Mamma har vært uten sprit siden fredag, hendene hopper og hun spør hvem de mennene i gangen er", "severe_withdrawal"),
+    ("Søstera mi skrev at dette er siste gang vi hører fra henne, i natt", "suicidal_now"),
+    ("Han ga meg nøklene sine og gikk ut med tauet", "suicidal_now"),
+    ("Broren min har drukket og nå er han ute etter meg med en øks", "weapon"),
+])
+def test_signs_from_probe2_generalised(text, situation):
+    assert situation in read_situations(text).situations, text
+
+
+@pytest.mark.parametrize("text", [
+    "pappa drikker ikke lenger og ser edderkopper i taket",   # a ceiling is no height (withdrawal, not psychosis)
+    "onkel gikk ut i vannet for å bade i sommer",             # a swim in the past
+    "jeg tror politiet kommer i morgen for å snakke om saken",
+])
+def test_not_psychosis_danger(text):
+    assert "psychosis_danger" not in read_situations(text).situations, text
