@@ -426,3 +426,24 @@ def test_signs_from_probe2_generalised(text, situation):
 ])
 def test_not_psychosis_danger(text):
     assert "psychosis_danger" not in read_situations(text).situations, text
+
+
+# ------------------------------------- the right number: 112, 113 or both (sentences written for this test)
+@pytest.mark.parametrize("text, number", [
+    ("jeg vil drepe meg selv i natt", "113"),                                   # first person: suicidal
+    ("broren min truer med å drepe seg i kveld, han er full", "113"),          # a threat against himself
+    ("Han er full og roper at han skal drepe meg", "112"),                      # a threat against the writer
+    ("stefar slo mamma i hodet med en flaske nå", "both"),                      # violence with a head injury
+    ("kjæresten hennes har slått henne, nå blør hun fra munnen", "both"),       # violence and bleeding
+    ("Han er dritings og har ei øks, jeg gjemmer meg på badet", "112"),         # a bathroom is no bath
+    ("jeg ser en bil som slingrer over midtlinja, sjåføren drikker", "112"),    # a driver weaving
+    ("Hun sitter med en kniv mot håndleddet og har drukket", "113"),            # a knife against herself
+    ("Bilen står og går inne i garasjen og han svarer ikke når jeg banker på", "113"),  # exhaust
+])
+def test_the_number_to_call(text, number):
+    assert read_situations(text).number == number, text
+
+
+def test_a_fall_with_a_knife_is_an_injury_not_a_weapon():
+    found = read_situations("Hun falt med kniven og har et dypt kutt i armen, det blør masse")
+    assert found.situations == ["bleeding_injury"] and found.number == "113"
