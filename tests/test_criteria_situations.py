@@ -447,3 +447,26 @@ def test_the_number_to_call(text, number):
 def test_a_fall_with_a_knife_is_an_injury_not_a_weapon():
     found = read_situations("Hun falt med kniven og har et dypt kutt i armen, det blør masse")
     assert found.situations == ["bleeding_injury"] and found.number == "113"
+
+
+# -------------------- suicidal thoughts from more of helsenorge's warning signs (sentences written for this test)
+@pytest.mark.parametrize("text", [
+    "Broren min sier han ikke ser vitsen med å leve lenger",
+    "Eg er berre ei bør for alle rundt meg",
+    "Hun har samlet opp sovetablettene sine i en skuff, i tilfelle",
+    "Hvor mange Vival må man ta for å ikke våkne igjen? Det gjelder meg.",
+    "Han sa hadet til ungene i går på en rar måte, og nå drikker han",
+    "Kona har sagt opp alle abonnementene sine og gitt bort verktøyet, hun drikker hver dag",
+    "Ingen som ville merket om jeg var borte",
+])
+def test_more_warning_signs_are_suicidal(text):
+    assert "suicidal" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg samler på vinflasker fra Italia",
+    "Vi har gitt bort kattungene og sagt hadet til dem",
+    "Hvor mye paracet kan man ta mot hodepine?",
+])
+def test_not_suicidal_either(text):
+    assert "suicidal" not in criteria(text), text
