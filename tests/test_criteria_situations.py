@@ -470,3 +470,22 @@ def test_more_warning_signs_are_suicidal(text):
 ])
 def test_not_suicidal_either(text):
     assert "suicidal" not in criteria(text), text
+
+
+# ------------- dangerous behaviour, social loss and withdrawal from the guideline's wording (written for this test)
+@pytest.mark.parametrize("text, criterion", [
+    ("Samboeren tar GHB i helgene og kjører til jobb på mandag", "dangerous_behaviour"),
+    ("Jeg sovnet ute i parken etter fest og var så full at jeg la meg til å sove på benken", "dangerous_behaviour"),
+    ("Eg køyrde heim frå julebordet og hugsar ikkje turen", "dangerous_behaviour"),
+    ("Han har fått brev om at han må ut av leiligheten innen tre uker", "social_loss"),
+    ("Kjæresten gjorde det slutt og tok med seg barna fordi jeg drikker", "social_loss"),
+    ("Dag fire uten heroin, jeg fryser og svetter og har diaré", "withdrawal"),
+    ("Pappa helte ut all spriten i går. Nå skjelver han og svetter", "withdrawal"),
+])
+def test_more_of_the_guideline(text, criterion):
+    assert criterion in criteria(text), text
+
+
+def test_a_boat_is_no_drunk_driving():
+    found = read_situations("Pappa tok båten ut full og nå har han falt uti og kommer ikke opp")
+    assert found.number == "113" and "drunk_driving" not in found.situations
