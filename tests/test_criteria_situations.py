@@ -489,3 +489,17 @@ def test_more_of_the_guideline(text, criterion):
 def test_a_boat_is_no_drunk_driving():
     found = read_situations("Pappa tok båten ut full og nå har han falt uti og kommer ikke opp")
     assert found.number == "113" and "drunk_driving" not in found.situations
+
+
+# ------------------------------------------------------------- read apart, not danger (written for this test)
+def test_palpitations_after_stopping_are_withdrawal_not_severe():
+    found = read_situations("Jeg har sluttet med Xanax og har fått hjertebank og uro")
+    assert "severe_withdrawal" not in found.situations and "withdrawal_now" in found.criteria
+
+
+def test_a_pregnant_writer_asking_about_her_baby_is_no_child_left_alone():
+    assert "child_unsafe" not in read_situations("Er gravid og drakk mye på fest, har jeg skadet babyen?").situations
+
+
+def test_hitting_a_wall_does_not_hide_hitting_someone():
+    assert read_situations("pappa slår i veggen og slår mamma nå").number == "112"
