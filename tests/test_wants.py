@@ -41,6 +41,9 @@ CASES = {
     "orker ikke være alene med dette i kveld": "talk",
     "Eg skriv fordi eg ikkje har nokon andre å snakke med. Far min drikk kvar kveld.": "talk",
     "kan vi prate litt? mamma har begynt å drikke igjen": "talk",
+    "Pappa drikk heile helga. Treng nån å prat med.": "talk",
+    "Kan eg få prate med nokon? Mamma drikk.": "talk",
+    "vil noen snakke med meg? jeg er 12 og broren min ruser seg": "talk",
     ("Hei. Jeg er 15 og bor med mamma. Hun drikker vin hver kveld og blir sint. Jeg har ikke sagt det "
      "til noen. Er det noen jeg kan snakke med som ikke sier det videre?"): "talk",
     # ---------------------------------------------------------------------------- what_to_do
