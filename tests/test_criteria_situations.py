@@ -503,3 +503,17 @@ def test_a_pregnant_writer_asking_about_her_baby_is_no_child_left_alone():
 
 def test_hitting_a_wall_does_not_hide_hitting_someone():
     assert read_situations("pappa slår i veggen og slår mamma nå").number == "112"
+
+
+# ----------------------------- a small child with someone too intoxicated, said plainly (written for this test)
+@pytest.mark.parametrize("text, situation", [
+    ("I parken sover en dame som er dritings på en benk, og ei lita jente vandrer alene mot veien", "child_unsafe"),
+    ("Søstera mi sluddrer og sjangler, og den lille på ett år er hjemme med henne", "child_unsafe"),
+    ("Han har kniven i hånda og sier at den første som kommer nær ham skal få den", "weapon"),
+])
+def test_a_small_child_and_a_threat_said_plainly(text, situation):
+    assert situation in read_situations(text).situations, text
+
+
+def test_smaller_is_no_small_child():
+    assert "child_unsafe" not in read_situations("han røyker hasj og sier det er mindre farlig enn alkohol").situations
