@@ -67,6 +67,16 @@ class SituationReading:
         return self.situations[0] if self.situations else None
 
 
+def _first_hits(by_sentence: Dict[int, List[Hit]], concepts: Set[str]) -> Dict[str, Hit]:
+    """The first hit of each of these concepts anywhere in the message."""
+    found: Dict[str, Hit] = {}
+    for number in sorted(by_sentence):
+        for hit in by_sentence[number]:
+            if hit.concept in concepts and hit.concept not in found:
+                found[hit.concept] = hit
+    return found
+
+
 class SituationMatcher:
     def __init__(self, spec: dict, cues: dict):
         self.situations = spec["situations"]
@@ -124,15 +134,26 @@ class SituationMatcher:
 
     def _instances(self, situation: dict, by_sentence: Dict[int, List[Hit]], last: int):
         """Each place one of the situation's alternatives holds: the hits that make it hold.
-        The situation's `unless` concepts in the same sentences cancel it there."""
+        The situation's `unless` concepts in the same sentences cancel it there. An `anywhere`
+        concept (a state such as being intoxicated) may be named in any sentence of the message:
+        a letter says "he has been drinking" early and "he is going to drive home now" later, so
+        long as the window says now."""
         unless = set(situation.get("unless", []))
+        anywhere = _first_hits(by_sentence, set(situation.get("anywhere", [])))
         for alternative in situation["holds_when"]:
             needed = set(alternative)
             for first in range(last + 1):
                 window = [h for n in range(first, min(first + WINDOW, last + 1)) for h in by_sentence.get(n, [])]
                 present = {h.concept for h in window}
-                if needed <= present and not present & unless:
+                if present & unless:
+                    continue
+                if needed <= present:
                     yield [h for h in window if h.concept in needed]
+                elif needed <= present | set(anywhere) and needed & present and present & self.time_concepts:
+                    # Only for what is said to happen now ("skal kjøre hjem nå"); the state's own sentence
+                    # goes with it, so that the past or a habit there reads it apart.
+                    yield [h for h in window if h.concept in needed] + \
+                        [anywhere[c] for c in needed - present]
 
     def _judge(self, situation: dict, by_sentence, last, tokens, flags, questions,
                criterion: bool) -> Tuple[Optional[List[Hit]], bool]:

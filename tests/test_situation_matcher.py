@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from bot import DATA
-from bot.situations import SituationMatcher, sentences
+from bot.situations import SituationMatcher, read_situations, sentences
 
 SPEC = {
     "concepts": {
@@ -189,3 +189,12 @@ def test_written_forms_and_words_next_to_each_other(criterion_matcher):
 def test_a_plain_negation_turns_a_phrase_around(criterion_matcher):
     assert criterion_matcher.read("hun slutta med pillene og skjelver").criteria == ["withdrawal_now"]
     assert criterion_matcher.read("hun har ikke slutta med pillene, hun skjelver av kulde").criteria == []
+
+
+def test_a_letter_names_the_drinking_early_and_the_drive_later():
+    # data/situations.yml drunk_driving `anywhere: [intoxicated]`, only for what is said to happen now.
+    letter = ("Vi er i konfirmasjon hos søskenbarnet mitt. Onkel har drukket øl og akevitt siden tolv. "
+              "Han er veldig sta og hører ikke på noen. Nå sier han at han skal kjøre hjem med tante og ungene.")
+    assert read_situations(letter).situations == ["drunk_driving"]
+    past = ("Onkel har drukket mye i mange år. Han er sta. Forrige uke kjørte han hjem fra hytta.")
+    assert "drunk_driving" not in read_situations(past).situations
