@@ -122,23 +122,34 @@ class SituationMatcher:
         return [Hit(concept, tokens[start].sentence, start, end, negated(tokens, start, end, negations, is_phrase))
                 for concept, start, end, is_phrase in self.concepts.find(tokens)]
 
-    def _instances(self, situation: dict, by_sentence: Dict[int, List[Hit]], last: int):
+    @staticmethod
+    def _windows(by_sentence: Dict[int, List[Hit]], last: int) -> List[Tuple[List[Hit], Set[str]]]:
+        """For each sentence, the hits in it and the next (WINDOW sentences), and their concepts:
+        built once per message, shared by every situation."""
+        windows = []
+        for first in range(last + 1):
+            window = [h for n in range(first, min(first + WINDOW, last + 1)) for h in by_sentence.get(n, [])]
+            windows.append((window, {h.concept for h in window}))
+        return windows
+
+    @staticmethod
+    def _instances(situation: dict, windows: List[Tuple[List[Hit], Set[str]]], everywhere: Set[str]):
         """Each place one of the situation's alternatives holds: the hits that make it hold.
         The situation's `unless` concepts in the same sentences cancel it there."""
         unless = set(situation.get("unless", []))
         for alternative in situation["holds_when"]:
             needed = set(alternative)
-            for first in range(last + 1):
-                window = [h for n in range(first, min(first + WINDOW, last + 1)) for h in by_sentence.get(n, [])]
-                present = {h.concept for h in window}
+            if not needed <= everywhere:
+                continue  # a concept the message never names: no window can hold it
+            for window, present in windows:
                 if needed <= present and not present & unless:
                     yield [h for h in window if h.concept in needed]
 
-    def _judge(self, situation: dict, by_sentence, last, tokens, flags, questions,
+    def _judge(self, situation: dict, windows, everywhere, tokens, flags, questions,
                criterion: bool) -> Tuple[Optional[List[Hit]], bool]:
         """(the hits of a place where the situation holds now, or None; whether it holds only apart)."""
         seen_apart = False
-        for hits in self._instances(situation, by_sentence, last):
+        for hits in self._instances(situation, windows, everywhere):
             if read_apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts")),
                           self.time_concepts, self.rhetorical):
                 seen_apart = True
@@ -162,8 +173,10 @@ class SituationMatcher:
             flags[1].setdefault(part, set()).add("habitual")
         questions = self.cues.questions(text, tokens)
         last = max(t.sentence for t in tokens)
+        windows = self._windows(by_sentence, last)
+        everywhere = {h.concept for h in hits}
         for situation in self.situations:
-            found, apart = self._judge(situation, by_sentence, last, tokens, flags, questions, False)
+            found, apart = self._judge(situation, windows, everywhere, tokens, flags, questions, False)
             if found:
                 result.situations.append(situation["id"])
                 result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)
@@ -172,7 +185,7 @@ class SituationMatcher:
         for situation in self.criterion_situations:
             if result.situations and situation.get("with_danger", "part") == "part":
                 continue  # read as part of the danger situation, whose own criteria apply
-            found, _ = self._judge(situation, by_sentence, last, tokens, flags, questions, True)
+            found, _ = self._judge(situation, windows, everywhere, tokens, flags, questions, True)
             if found:
                 result.criteria.append(situation["id"])
                 result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)

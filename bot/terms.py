@@ -148,6 +148,8 @@ class TermIndex:
 
     Plain words are looked up by form, written forms (`=form`) by the written word; wildcards are
     tested once per distinct word (cached); a phrase is tried only where its first word matched.
+    The words of all phrases are indexed the same way, so a phrase is followed by set look-ups
+    (which of its words each token is) instead of testing every word against every token.
     """
 
     def __init__(self, labelled: Dict[str, List[Term]], gap: int = 2):
@@ -155,20 +157,26 @@ class TermIndex:
         self.by_form: Dict[str, set] = {}
         self.by_written: Dict[str, set] = {}
         self.wild: List[Tuple[str, Term]] = []
-        self.phrases_by_form: Dict[str, List[Tuple[str, Term]]] = {}
-        self.phrases_by_written: Dict[str, List[Tuple[str, Term]]] = {}
-        self.wild_phrases: List[Tuple[str, Term]] = []
+        self.phrases_by_form: Dict[str, List[Tuple[str, Term, tuple]]] = {}
+        self.phrases_by_written: Dict[str, List[Tuple[str, Term, tuple]]] = {}
+        self.wild_phrases: List[Tuple[str, Term, tuple]] = []
+        # The single-word parts of phrases, numbered: by form, by written word, wildcards.
+        self._part_ids: Dict[Term, int] = {}
+        self.parts_by_form: Dict[str, set] = {}
+        self.parts_by_written: Dict[str, set] = {}
+        self.wild_parts: List[Tuple[int, Term]] = []
         for label, terms in labelled.items():
             for term in terms:
                 if term.kind == "phrase":
+                    entry = (label, term, tuple(self._part_id(part) for part in term.parts))
                     first = term.parts[0]
                     if first.kind == "word":
                         for form in first.forms:
-                            self.phrases_by_form.setdefault(form, []).append((label, term))
+                            self.phrases_by_form.setdefault(form, []).append(entry)
                     elif first.kind == "written":
-                        self.phrases_by_written.setdefault(first.value, []).append((label, term))
+                        self.phrases_by_written.setdefault(first.value, []).append(entry)
                     else:
-                        self.wild_phrases.append((label, term))
+                        self.wild_phrases.append(entry)
                 elif term.kind == "word":
                     for form in term.forms:
                         self.by_form.setdefault(form, set()).add(label)
@@ -177,6 +185,21 @@ class TermIndex:
                 else:
                     self.wild.append((label, term))
         self._singles = lru_cache(maxsize=65536)(self._singles_uncached)
+        self._wild_parts = lru_cache(maxsize=65536)(self._wild_parts_uncached)
+        self._wild_firsts = lru_cache(maxsize=65536)(self._wild_firsts_uncached)
+
+    def _part_id(self, part: Term) -> int:
+        if part in self._part_ids:
+            return self._part_ids[part]
+        number = self._part_ids[part] = len(self._part_ids)
+        if part.kind == "word":
+            for form in part.forms:
+                self.parts_by_form.setdefault(form, set()).add(number)
+        elif part.kind == "written":
+            self.parts_by_written.setdefault(part.value, set()).add(number)
+        else:
+            self.wild_parts.append((number, part))
+        return number
 
     def _singles_uncached(self, candidates: FrozenSet[str]) -> FrozenSet[str]:
         labels = set()
@@ -186,15 +209,32 @@ class TermIndex:
         labels |= {label for label, term in self.wild if term.matches(probe, exact=True)}
         return frozenset(labels)
 
-    def _phrase_candidates(self, candidates: FrozenSet[str], written: FrozenSet[str]) -> List[Tuple[str, Term]]:
-        found = [pair for form in candidates for pair in self.phrases_by_form.get(form, [])]
-        found += [pair for form in written for pair in self.phrases_by_written.get(form, [])]
+    def _wild_parts_uncached(self, candidates: FrozenSet[str]) -> FrozenSet[int]:
         probe = Token("", "", candidates, candidates, 0)
-        return found + [(label, term) for label, term in self.wild_phrases if term.parts[0].matches(probe, True)]
+        return frozenset(number for number, part in self.wild_parts if part.matches(probe, exact=True))
+
+    def _wild_firsts_uncached(self, candidates: FrozenSet[str]) -> tuple:
+        probe = Token("", "", candidates, candidates, 0)
+        return tuple(entry for entry in self.wild_phrases if entry[1].parts[0].matches(probe, True))
+
+    def _parts_matched(self, candidates: FrozenSet[str], written: FrozenSet[str]) -> set:
+        """The ids of the phrase words a token is (as Term.matches would say, one by one)."""
+        found = set(self._wild_parts(candidates))
+        for form in candidates:
+            found |= self.parts_by_form.get(form, set())
+        for form in written:
+            found |= self.parts_by_written.get(form, set())
+        return found
+
+    def _phrase_candidates(self, candidates: FrozenSet[str], written: FrozenSet[str]) -> list:
+        found = [entry for form in candidates for entry in self.phrases_by_form.get(form, [])]
+        found += [entry for form in written for entry in self.phrases_by_written.get(form, [])]
+        return found + list(self._wild_firsts(candidates))
 
     def find(self, tokens: List[Token], exact: bool = False) -> List[Tuple[str, int, int, bool]]:
         """(label, start, end, is_phrase) for every place a term matches."""
         spans = []
+        parts: List[Optional[set]] = [None] * len(tokens)  # phrase words per token, filled when needed
         for i, token in enumerate(tokens):
             candidates = token.exact if exact else token.forms
             written = token.written_forms(exact)
@@ -202,8 +242,29 @@ class TermIndex:
             for form in written:
                 labels |= self.by_written.get(form, set())
             spans.extend((label, i, i + 1, False) for label in labels)
-            for label, term in self._phrase_candidates(candidates, written):
-                end = phrase_end(term, tokens, i, exact, self.gap)
+            for label, term, part_ids in self._phrase_candidates(candidates, written):
+                end = self._phrase_end(term, part_ids, tokens, parts, i, exact)
                 if end is not None:
                     spans.append((label, i, end, True))
         return spans
+
+    def _phrase_end(self, term: Term, part_ids: tuple, tokens: List[Token], parts: list, start: int,
+                    exact: bool) -> Optional[int]:
+        """phrase_end, with each token's phrase words looked up once instead of matched part by part."""
+        position = start
+        gap = 0 if term.tight else self.gap
+        sentence = tokens[start].sentence
+        for index, part in enumerate(part_ids):
+            limit = position + (1 if index == 0 else gap + 1)
+            for j in range(position, min(limit, len(tokens))):
+                if tokens[j].sentence != sentence:
+                    return None
+                if parts[j] is None:
+                    token = tokens[j]
+                    parts[j] = self._parts_matched(token.exact if exact else token.forms, token.written_forms(exact))
+                if part in parts[j]:
+                    position = j + 1
+                    break
+            else:
+                return None
+        return position
