@@ -78,10 +78,11 @@ def parse(text: str) -> List[Sentence]:
     doc = matcher.nlp.make_doc(text or "")
     sentence_of, sentences = [], [Sentence([])]
     ordinal_next = _lists()["ordinal_next"]
+    norms, forms = [], []  # what the cue matcher tests: the folded word, no typo correction
     for token in doc:
         folded = fold(token.text)
-        token.norm_ = folded
-        token._.forms = f"{folded} {folded}"
+        norms.append(folded or token.norm_)  # spaCy reads an empty NORM as the word's own
+        forms.append(f"{folded} {folded}")
         boundary = "\n" in token.text or bool(_BOUNDARY.match(token.text))
         sentence_of.append(len(sentences) - 1)
         if _number_ends_sentence(token, doc, ordinal_next):
@@ -93,7 +94,7 @@ def parse(text: str) -> List[Sentence]:
                 sentences.append(Sentence([]))
         elif token.is_alpha or token.like_num or any(ch.isalnum() for ch in token.text):
             sentences[-1].words.append(folded)
-    matches = [(matcher.nlp.vocab.strings[m], s, e) for m, s, e in matcher.matcher(doc)]
+    matches = matcher.matches(norms, forms)
     cancelled = [(fid[: -len(UNLESS)], s, e) for fid, s, e in matches if fid.endswith(UNLESS)]
     for cue, start, end in matches:
         if cue.endswith(UNLESS) or sentence_of[start] != sentence_of[end - 1]:
