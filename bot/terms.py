@@ -168,7 +168,8 @@ class TermIndex:
         for label, terms in labelled.items():
             for term in terms:
                 if term.kind == "phrase":
-                    entry = (label, term, tuple(self._part_id(part) for part in term.parts))
+                    part_ids = tuple(self._part_id(part) for part in term.parts)
+                    entry = (label, term, part_ids, frozenset(part_ids))
                     first = term.parts[0]
                     if first.kind == "word":
                         for form in first.forms:
@@ -186,7 +187,7 @@ class TermIndex:
                     self.wild.append((label, term))
         self._singles = lru_cache(maxsize=65536)(self._singles_uncached)
         self._wild_parts = lru_cache(maxsize=65536)(self._wild_parts_uncached)
-        self._wild_firsts = lru_cache(maxsize=65536)(self._wild_firsts_uncached)
+        self._phrase_candidates = lru_cache(maxsize=65536)(self._phrase_candidates_uncached)
 
     def _part_id(self, part: Term) -> int:
         if part in self._part_ids:
@@ -213,10 +214,6 @@ class TermIndex:
         probe = Token("", "", candidates, candidates, 0)
         return frozenset(number for number, part in self.wild_parts if part.matches(probe, exact=True))
 
-    def _wild_firsts_uncached(self, candidates: FrozenSet[str]) -> tuple:
-        probe = Token("", "", candidates, candidates, 0)
-        return tuple(entry for entry in self.wild_phrases if entry[1].parts[0].matches(probe, True))
-
     def _parts_matched(self, candidates: FrozenSet[str], written: FrozenSet[str]) -> set:
         """The ids of the phrase words a token is (as Term.matches would say, one by one)."""
         found = set(self._wild_parts(candidates))
@@ -226,15 +223,22 @@ class TermIndex:
             found |= self.parts_by_written.get(form, set())
         return found
 
-    def _phrase_candidates(self, candidates: FrozenSet[str], written: FrozenSet[str]) -> list:
+    def _phrase_candidates_uncached(self, candidates: FrozenSet[str], written: FrozenSet[str]) -> tuple:
+        """The phrases whose first word a token is, in the order they are tried."""
         found = [entry for form in candidates for entry in self.phrases_by_form.get(form, [])]
         found += [entry for form in written for entry in self.phrases_by_written.get(form, [])]
-        return found + list(self._wild_firsts(candidates))
+        probe = Token("", "", candidates, candidates, 0)
+        return tuple(found + [entry for entry in self.wild_phrases if entry[1].parts[0].matches(probe, True)])
 
     def find(self, tokens: List[Token], exact: bool = False) -> List[Tuple[str, int, int, bool]]:
         """(label, start, end, is_phrase) for every place a term matches."""
         spans = []
-        parts: List[Optional[set]] = [None] * len(tokens)  # phrase words per token, filled when needed
+        # The phrase words each token is, and all of them per sentence: a phrase is followed only
+        # where every one of its words is in the sentence.
+        parts = [self._parts_matched(t.exact if exact else t.forms, t.written_forms(exact)) for t in tokens]
+        in_sentence: Dict[int, set] = {}
+        for token, found in zip(tokens, parts):
+            in_sentence.setdefault(token.sentence, set()).update(found)
         for i, token in enumerate(tokens):
             candidates = token.exact if exact else token.forms
             written = token.written_forms(exact)
@@ -242,14 +246,15 @@ class TermIndex:
             for form in written:
                 labels |= self.by_written.get(form, set())
             spans.extend((label, i, i + 1, False) for label in labels)
-            for label, term, part_ids in self._phrase_candidates(candidates, written):
-                end = self._phrase_end(term, part_ids, tokens, parts, i, exact)
-                if end is not None:
-                    spans.append((label, i, end, True))
+            present = in_sentence[token.sentence]
+            for label, term, part_ids, needed in self._phrase_candidates(candidates, written):
+                if needed <= present:
+                    end = self._phrase_end(term, part_ids, tokens, parts, i)
+                    if end is not None:
+                        spans.append((label, i, end, True))
         return spans
 
-    def _phrase_end(self, term: Term, part_ids: tuple, tokens: List[Token], parts: list, start: int,
-                    exact: bool) -> Optional[int]:
+    def _phrase_end(self, term: Term, part_ids: tuple, tokens: List[Token], parts: list, start: int) -> Optional[int]:
         """phrase_end, with each token's phrase words looked up once instead of matched part by part."""
         position = start
         gap = 0 if term.tight else self.gap
@@ -259,9 +264,6 @@ class TermIndex:
             for j in range(position, min(limit, len(tokens))):
                 if tokens[j].sentence != sentence:
                     return None
-                if parts[j] is None:
-                    token = tokens[j]
-                    parts[j] = self._parts_matched(token.exact if exact else token.forms, token.written_forms(exact))
                 if part in parts[j]:
                     position = j + 1
                     break
