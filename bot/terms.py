@@ -152,6 +152,35 @@ def phrase_end(term: Term, tokens: List[Token], start: int, exact: bool, gap: in
     return position
 
 
+class Wildcards:
+    """Wildcard terms (`stem*`, `*tail`, `*part*`), found for a word by looking up its own beginnings,
+    endings and parts of the terms' lengths, instead of testing every term against it."""
+
+    def __init__(self, terms: List[Term]):
+        self.values: Dict[str, Dict[str, List[int]]] = {"prefix": {}, "suffix": {}, "contains": {}}
+        for number, term in enumerate(terms):
+            self.values[term.kind].setdefault(term.value, []).append(number)
+        self.lengths = {kind: sorted({len(v) for v in values}) for kind, values in self.values.items()}
+
+    def matching(self, candidates: FrozenSet[str]) -> set:
+        """The numbers of the terms that one of the forms starts with, ends with or contains."""
+        found = set()
+        prefixes, suffixes, parts = self.values["prefix"], self.values["suffix"], self.values["contains"]
+        for form in candidates:
+            size = len(form)
+            for length in self.lengths["prefix"]:
+                if length <= size and form[:length] in prefixes:
+                    found.update(prefixes[form[:length]])
+            for length in self.lengths["suffix"]:
+                if length <= size and form[size - length:] in suffixes:
+                    found.update(suffixes[form[size - length:]])
+            for length in self.lengths["contains"]:
+                for start in range(size - length + 1):
+                    if form[start:start + length] in parts:
+                        found.update(parts[form[start:start + length]])
+        return found
+
+
 class TermIndex:
     """Labelled terms, indexed so that a message is read in one pass over its words.
 
@@ -194,6 +223,9 @@ class TermIndex:
                     self.by_written.setdefault(term.value, set()).add(label)
                 else:
                     self.wild.append((label, term))
+        self._wild_singles = Wildcards([term for _, term in self.wild])
+        self._wild_part_terms = Wildcards([part for _, part in self.wild_parts])
+        self._wild_firsts = Wildcards([entry[1].parts[0] for entry in self.wild_phrases])
         self._singles = lru_cache(maxsize=65536)(self._singles_uncached)
         self._wild_parts = lru_cache(maxsize=65536)(self._wild_parts_uncached)
         self._phrase_candidates = lru_cache(maxsize=65536)(self._phrase_candidates_uncached)
@@ -215,13 +247,15 @@ class TermIndex:
         labels = set()
         for form in candidates:
             labels |= self.by_form.get(form, set())
-        probe = Token("", "", candidates, candidates, 0)
-        labels |= {label for label, term in self.wild if term.matches(probe, exact=True)}
+        matched = self._wild_singles.matching(candidates)
+        # Added in the order of self.wild, as one set, as they always were (the order of a set of
+        # labels is the order of the spans found).
+        labels |= {label for number, (label, _) in enumerate(self.wild) if number in matched}
         return frozenset(labels)
 
     def _wild_parts_uncached(self, candidates: FrozenSet[str]) -> FrozenSet[int]:
-        probe = Token("", "", candidates, candidates, 0)
-        return frozenset(number for number, part in self.wild_parts if part.matches(probe, exact=True))
+        matched = self._wild_part_terms.matching(candidates)
+        return frozenset(self.wild_parts[k][0] for k in matched)
 
     def _parts_matched(self, candidates: FrozenSet[str], written: FrozenSet[str]) -> set:
         """The ids of the phrase words a token is (as Term.matches would say, one by one)."""
@@ -236,8 +270,8 @@ class TermIndex:
         """The phrases whose first word a token is, in the order they are tried."""
         found = [entry for form in candidates for entry in self.phrases_by_form.get(form, [])]
         found += [entry for form in written for entry in self.phrases_by_written.get(form, [])]
-        probe = Token("", "", candidates, candidates, 0)
-        return tuple(found + [entry for entry in self.wild_phrases if entry[1].parts[0].matches(probe, True)])
+        matched = self._wild_firsts.matching(candidates)
+        return tuple(found + [entry for number, entry in enumerate(self.wild_phrases) if number in matched])
 
     def find(self, tokens: List[Token], exact: bool = False) -> List[Tuple[str, int, int, bool]]:
         """(label, start, end, is_phrase) for every place a term matches."""
