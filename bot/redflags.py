@@ -35,6 +35,19 @@ NUMBER = r"[1-9]\d+"  # NN: a written number of 10 or more
 UNLESS = "#unless"
 
 
+@lru_cache(maxsize=1)
+def blank_nb():
+    """spaCy's blank Norwegian language: its tokenizer, shared by every matcher (one vocabulary)."""
+    return spacy.blank("nb")
+
+
+@lru_cache(maxsize=8)
+def tokenized(text: str):
+    """The message as spaCy's tokens. The red flags, the audience cues and the wants cues all read
+    the same message: it is tokenized once (nothing writes to the Doc)."""
+    return blank_nb().make_doc(text)
+
+
 @dataclass(frozen=True)
 class Flag:
     id: str
@@ -99,7 +112,7 @@ class RedFlagMatcher:
         # A real bokmål or nynorsk word is no typo ("mister" is not "rister", "ringer" not
         # "rykninger"); set in the patterns file (`keep_real_words: true`).
         self.keep_real_words = bool(spec.get("keep_real_words", False))
-        self.nlp = spacy.blank("nb")
+        self.nlp = blank_nb()
         self.criteria = {}
         self.patterns = []  # (match key, pattern in spaCy's Matcher syntax), in the order spaCy would have them
         vocab = set()
@@ -240,7 +253,7 @@ class RedFlagMatcher:
         return best[0] if best else word
 
     def detect(self, text: str) -> list:
-        doc = self.nlp.make_doc(text)
+        doc = tokenized(text)
         norms, forms = [], []
         for token in doc:
             folded = fold(token.text)

@@ -29,7 +29,7 @@ from typing import FrozenSet, List, Optional, Set, Tuple
 import yaml
 
 from bot import DATA
-from bot.redflags import UNLESS, RedFlagMatcher
+from bot.redflags import UNLESS, RedFlagMatcher, tokenized
 from bot.textnorm import fold
 
 WANTS_FILE = DATA / "wants.yml"
@@ -75,7 +75,7 @@ def parse(text: str) -> List[Sentence]:
     """The message as sentences, each with its words and the acts found in it (one pass of the
     cue matcher over the whole message; a match never reaches across a sentence end)."""
     matcher = _matcher()
-    doc = matcher.nlp.make_doc(text or "")
+    doc = tokenized(text or "")
     sentence_of, sentences = [], [Sentence([])]
     ordinal_next = _lists()["ordinal_next"]
     norms, forms = [], []  # what the cue matcher tests: the folded word, no typo correction
