@@ -33,6 +33,17 @@ def scores(text: str) -> Counter:
     clause subjects found. Cues for someone else who is neither the writer's child nor partner
     (`other`: a brother, a friend, "han"/"hun" as subject) go to the child flow when the message
     has a child's cues and nothing grown-up, otherwise to the relatives."""
+    # One message is scored up to three times (the reading, then assess's guess): remembered, and
+    # handed out as a fresh Counter in the same order.
+    return Counter(dict(_scores(text or "")))
+
+
+@lru_cache(maxsize=16)
+def _scores(text: str) -> tuple:
+    return tuple(_score(text).items())
+
+
+def _score(text: str) -> Counter:
     matcher, weights, _ = cue_matcher()
     r = age_reader()
     c = clause_lists()

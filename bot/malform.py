@@ -13,10 +13,10 @@ import unicodedata
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
-import simplemma
 import yaml
 
 from bot import DATA
+from bot.terms import known_in
 
 MALFORM_FILE = DATA / "malform.yml"
 MALFORMS = ("nb", "nn")  # the values of the malform slot (domain.yml)
@@ -54,8 +54,8 @@ def score(text: str) -> Tuple[int, int, int]:
         elif word in spec["dialect"]:
             dialect += weights["dialect"]
         elif len(word) > 2:
-            in_nn = simplemma.is_known(word, lang="nn")
-            in_nb = simplemma.is_known(word, lang="nb")
+            in_nn = known_in(word, "nn")
+            in_nb = known_in(word, "nb")
             if in_nn and not in_nb:
                 nn += weights["word_list"]
             elif in_nb and not in_nn:

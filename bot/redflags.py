@@ -13,8 +13,9 @@ Patterns live in data/red_flags.yml. A pattern is a string of slots separated by
 A flag may also list `unless` patterns: a match of the flag that lies wholly inside a match of
 one of its own `unless` patterns is dropped ("fikk kramper sist" is history, not seizures now),
 while any other match of the flag in the same message still counts.
-Matching uses spaCy's blank Norwegian tokenizer and Matcher on each token's NORM, which is set
-to the closest pattern word (rapidfuzz) when the written word is a likely typo of it.
+Matching uses spaCy's blank Norwegian tokenizer; a pattern is matched as spaCy's Matcher would
+match it (RedFlagMatcher) on each token's NORM, which is set to the closest pattern word
+(rapidfuzz) when the written word is a likely typo of it.
 """
 import re
 from dataclasses import dataclass
@@ -23,8 +24,6 @@ from functools import lru_cache
 import spacy
 import yaml
 from rapidfuzz import fuzz, process
-from spacy.matcher import Matcher
-from spacy.tokens import Token
 
 from bot import DATA
 from bot.terms import known_word
@@ -34,8 +33,19 @@ PATTERNS_FILE = DATA / "red_flags.yml"
 GAP_WORDS = 3
 NUMBER = r"[1-9]\d+"  # NN: a written number of 10 or more
 UNLESS = "#unless"
-if not Token.has_extension("forms"):
-    Token.set_extension("forms", default="")
+
+
+@lru_cache(maxsize=1)
+def blank_nb():
+    """spaCy's blank Norwegian language: its tokenizer, shared by every matcher (one vocabulary)."""
+    return spacy.blank("nb")
+
+
+@lru_cache(maxsize=8)
+def tokenized(text: str):
+    """The message as spaCy's tokens. The red flags, the audience cues and the wants cues all read
+    the same message: it is tokenized once (nothing writes to the Doc)."""
+    return blank_nb().make_doc(text)
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,16 @@ def _compile(pattern: str) -> list:
 
 
 class RedFlagMatcher:
+    """The flags' patterns, matched as spaCy's Matcher would match them (same matches, same order).
+
+    spaCy's Matcher tests every pattern's first slot at every token, in Python for sets and regexes,
+    which made it most of the time of reading a message. Here each slot is a test of the token's
+    NORM (a set) or of "<norm> <folded>" (a regex), and each token is told once which tests it
+    passes; then only the patterns whose required slots the message fills are followed, with
+    spaCy's own state machine (`_follow`), so the matches and their order are spaCy's.
+    tests/test_redflag_matching.py compares the two on every pattern file.
+    """
+
     def __init__(self, spec: dict, fuzzy: bool = True):
         # fuzzy=False: exact words only, for cues where a near miss costs more than a typo
         # (audience: "morgen" is not "moren").
@@ -92,15 +112,14 @@ class RedFlagMatcher:
         # A real bokmål or nynorsk word is no typo ("mister" is not "rister", "ringer" not
         # "rykninger"); set in the patterns file (`keep_real_words: true`).
         self.keep_real_words = bool(spec.get("keep_real_words", False))
-        self.nlp = spacy.blank("nb")
-        self.matcher = Matcher(self.nlp.vocab)
+        self.nlp = blank_nb()
         self.criteria = {}
+        self.patterns = []  # (match key, pattern in spaCy's Matcher syntax), in the order spaCy would have them
         vocab = set()
         for flag in spec["flags"]:
             self.criteria[flag["id"]] = flag["criterion"]
-            self.matcher.add(flag["id"], [_compile(p) for p in flag["patterns"]])
-            if flag.get("unless"):
-                self.matcher.add(flag["id"] + UNLESS, [_compile(p) for p in flag["unless"]])
+            self.patterns += [(flag["id"], _compile(p)) for p in flag["patterns"]]
+            self.patterns += [(flag["id"] + UNLESS, _compile(p)) for p in flag.get("unless") or []]
             for pattern in flag["patterns"] + flag.get("unless", []):
                 for slot in pattern.split():
                     slot = slot.rstrip("?")
@@ -108,6 +127,119 @@ class RedFlagMatcher:
                         vocab.update(fold(a) for a in slot.split("|") if "*" not in a)
         self.vocab = sorted(vocab)
         self._vocab_set = set(self.vocab)
+        self._index_tests()
+        self._regex_tests_of = lru_cache(maxsize=65536)(self._regex_tests_uncached)
+
+    # --------------------------------------------------------------------------------- tests
+    def _index_tests(self) -> None:
+        """Number the distinct slot tests; per pattern its slots as (test or None for any word,
+        optional), its required tests, and where a pattern can start."""
+        tests: dict = {}
+        self._by_norm: dict = {}     # norm -> the set tests it passes
+        self._regex_tests = []       # (test, compiled regex)
+        self._slots, self._required = [], []
+        self._starts_with: dict = {}   # test -> patterns whose first slot is that test, required
+        self._starts_anywhere = []     # patterns whose first slot is optional or any word
+        for number, (_, pattern) in enumerate(self.patterns):
+            slots = []
+            for spec in pattern:
+                test = {k: v for k, v in spec.items() if k != "OP"}
+                slots.append((self._test_id(test, tests) if test else None, spec.get("OP") == "?"))
+            self._slots.append(tuple(slots))
+            self._required.append(frozenset(t for t, optional in slots if not optional and t is not None))
+            first, optional = slots[0]
+            if optional or first is None:
+                self._starts_anywhere.append(number)
+            else:
+                self._starts_with.setdefault(first, []).append(number)
+        self._all = frozenset(range(len(self.patterns)))
+
+    def _test_id(self, test: dict, tests: dict) -> int:
+        key = repr(test)
+        if key not in tests:
+            number = tests[key] = len(tests)
+            if "NORM" in test:
+                for norm in test["NORM"]["IN"]:
+                    self._by_norm.setdefault(norm, set()).add(number)
+            else:
+                self._regex_tests.append((number, re.compile(test["_"]["forms"]["REGEX"])))
+        return tests[key]
+
+    def _regex_tests_uncached(self, forms: str) -> frozenset:
+        return frozenset(number for number, regex in self._regex_tests if regex.search(forms))
+
+    def passed(self, norm: str, forms: str) -> set:
+        """The tests a token passes: its NORM in a slot's set, or "<norm> <folded>" a slot's regex
+        (as spaCy's IN and REGEX predicates test them)."""
+        return self._by_norm.get(norm, set()) | self._regex_tests_of(forms)
+
+    # ------------------------------------------------------------------------------- matching
+    def matches(self, norms: list, forms: list) -> list:
+        """(match key, start, end) of every match, as spaCy's Matcher returns them for a doc whose
+        tokens have these NORMs and `forms` ("<norm> <folded>")."""
+        passed = [self.passed(norm, form) for norm, form in zip(norms, forms)]
+        anywhere = set().union(*passed) if passed else set()
+        # A pattern with a required test that no token passes cannot match; leaving it out
+        # changes no other match, nor their order (spaCy keeps the order of the other states).
+        possible = {i for i in self._all if self._required[i] <= anywhere}
+        if not possible:
+            return []
+        found, seen = [], set()
+        for number, start, length in self._follow(passed, possible):
+            match = (self.patterns[number][0], start, start + length)
+            # spaCy drops empty matches and the same match reached on two paths
+            if length > 0 and match not in seen:
+                seen.add(match)
+                found.append(match)
+        return found
+
+    def _follow(self, passed: list, possible: set) -> list:
+        """spaCy's find_matches (spacy/matcher/matcher.pyx: transition_states, get_action,
+        finish_states) for patterns of required (ONE) and optional (ZERO_ONE) slots. A state is
+        (pattern, slot, start, length); states are kept in spaCy's order. Returns (pattern, start,
+        length) in the order spaCy emits them, before its de-duplication."""
+        anywhere = [p for p in self._starts_anywhere if p in possible]
+        states, emitted = [], []
+        for i, here in enumerate(passed):
+            # A new state whose first slot is required and fails is dropped at once: only the
+            # patterns that can start here get one, in pattern order, as spaCy adds them.
+            starting = set(anywhere)
+            for test in here:
+                starting.update(p for p in self._starts_with.get(test, ()) if p in possible)
+            states.extend((p, 0, i, 0) for p in sorted(starting))
+            kept, added = [], []
+            for pattern, slot, start, length in states:
+                slots = self._slots[pattern]
+                last = len(slots) - 1
+                while True:
+                    test, optional = slots[slot]
+                    hit = test is None or test in here
+                    if not optional:
+                        if hit and slot == last:        # MATCH
+                            emitted.append((pattern, start, length + 1))
+                        elif hit:                       # ADVANCE
+                            kept.append((pattern, slot + 1, start, length + 1))
+                        break                           # (else REJECT)
+                    if hit and slot == last:            # MATCH_DOUBLE: with and without this token
+                        if length > 0:
+                            emitted.append((pattern, start, length))
+                        emitted.append((pattern, start, length + 1))
+                        break
+                    if slot == last:                    # MATCH_REJECT: without this token
+                        emitted.append((pattern, start, length))
+                        break
+                    if hit:                             # RETRY_ADVANCE: also take this token
+                        added.append((pattern, slot + 1, start, length + 1))
+                    slot += 1                           # RETRY: skip the optional slot
+            states = kept + added
+        for pattern, slot, start, length in states:     # finish_states: ends in optional slots
+            slots = self._slots[pattern]
+            while slots[slot][1]:
+                if slot == len(slots) - 1:
+                    emitted.append((pattern, start, length))
+                    break
+                slot += 1
+        return emitted
 
     @lru_cache(maxsize=65536)
     def canonical(self, word: str) -> str:
@@ -121,12 +253,15 @@ class RedFlagMatcher:
         return best[0] if best else word
 
     def detect(self, text: str) -> list:
-        doc = self.nlp.make_doc(text)
+        doc = tokenized(text)
+        norms, forms = [], []
         for token in doc:
             folded = fold(token.text)
-            token.norm_ = self.canonical(folded)
-            token._.forms = f"{token.norm_} {folded}"
-        matches = [(self.nlp.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
+            # An empty NORM is no NORM to spaCy: it falls back to the word's own (token.norm_).
+            norm = self.canonical(folded) or token.norm_
+            norms.append(norm)
+            forms.append(f"{norm} {folded}")
+        matches = self.matches(norms, forms)
         # Spans that cancel a flag's matches (history, questions about a word, ...).
         cancelled = [(fid[: -len(UNLESS)], s, e) for fid, s, e in matches if fid.endswith(UNLESS)]
         flags, seen = [], set()

@@ -67,16 +67,6 @@ class SituationReading:
         return self.situations[0] if self.situations else None
 
 
-def _first_hits(by_sentence: Dict[int, List[Hit]], concepts: Set[str]) -> Dict[str, Hit]:
-    """The first hit of each of these concepts anywhere in the message."""
-    found: Dict[str, Hit] = {}
-    for number in sorted(by_sentence):
-        for hit in by_sentence[number]:
-            if hit.concept in concepts and hit.concept not in found:
-                found[hit.concept] = hit
-    return found
-
-
 class SituationMatcher:
     def __init__(self, spec: dict, cues: dict):
         self.situations = spec["situations"]
@@ -132,34 +122,44 @@ class SituationMatcher:
         return [Hit(concept, tokens[start].sentence, start, end, negated(tokens, start, end, negations, is_phrase))
                 for concept, start, end, is_phrase in self.concepts.find(tokens)]
 
-    def _instances(self, situation: dict, by_sentence: Dict[int, List[Hit]], last: int):
+    @staticmethod
+    def _windows(by_sentence: Dict[int, List[Hit]], last: int) -> List[Tuple[List[Hit], Set[str]]]:
+        """For each sentence, the hits in it and the next (WINDOW sentences), and their concepts:
+        built once per message, shared by every situation."""
+        windows = []
+        for first in range(last + 1):
+            window = [h for n in range(first, min(first + WINDOW, last + 1)) for h in by_sentence.get(n, [])]
+            windows.append((window, {h.concept for h in window}))
+        return windows
+
+    def _instances(self, situation: dict, windows: List[Tuple[List[Hit], Set[str]]], everywhere: Set[str],
+                   first_hit: Dict[str, Hit]):
         """Each place one of the situation's alternatives holds: the hits that make it hold.
         The situation's `unless` concepts in the same sentences cancel it there. An `anywhere`
         concept (a state such as being intoxicated) may be named in any sentence of the message:
         a letter says "he has been drinking" early and "he is going to drive home now" later, so
         long as the window says now."""
         unless = set(situation.get("unless", []))
-        anywhere = _first_hits(by_sentence, set(situation.get("anywhere", [])))
+        anywhere = {c for c in situation.get("anywhere", []) if c in first_hit}
         for alternative in situation["holds_when"]:
             needed = set(alternative)
-            for first in range(last + 1):
-                window = [h for n in range(first, min(first + WINDOW, last + 1)) for h in by_sentence.get(n, [])]
-                present = {h.concept for h in window}
+            if not needed <= everywhere:
+                continue  # a concept the message never names: no window can hold it
+            for window, present in windows:
                 if present & unless:
                     continue
                 if needed <= present:
                     yield [h for h in window if h.concept in needed]
-                elif needed <= present | set(anywhere) and needed & present and present & self.time_concepts:
+                elif anywhere and needed <= present | anywhere and needed & present and present & self.time_concepts:
                     # Only for what is said to happen now ("skal kjøre hjem nå"); the state's own sentence
                     # goes with it, so that the past or a habit there reads it apart.
-                    yield [h for h in window if h.concept in needed] + \
-                        [anywhere[c] for c in needed - present]
+                    yield [h for h in window if h.concept in needed] + [first_hit[c] for c in needed - present]
 
-    def _judge(self, situation: dict, by_sentence, last, tokens, flags, questions,
+    def _judge(self, situation: dict, windows, everywhere, first_hit, tokens, flags, questions,
                criterion: bool) -> Tuple[Optional[List[Hit]], bool]:
         """(the hits of a place where the situation holds now, or None; whether it holds only apart)."""
         seen_apart = False
-        for hits in self._instances(situation, by_sentence, last):
+        for hits in self._instances(situation, windows, everywhere, first_hit):
             if read_apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts")),
                           self.time_concepts, self.rhetorical):
                 seen_apart = True
@@ -183,8 +183,13 @@ class SituationMatcher:
             flags[1].setdefault(part, set()).add("habitual")
         questions = self.cues.questions(text, tokens)
         last = max(t.sentence for t in tokens)
+        windows = self._windows(by_sentence, last)
+        everywhere = {h.concept for h in hits}
+        first_hit: Dict[str, Hit] = {}
+        for hit in sorted(hits, key=lambda h: h.start):
+            first_hit.setdefault(hit.concept, hit)
         for situation in self.situations:
-            found, apart = self._judge(situation, by_sentence, last, tokens, flags, questions, False)
+            found, apart = self._judge(situation, windows, everywhere, first_hit, tokens, flags, questions, False)
             if found:
                 result.situations.append(situation["id"])
                 result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)
@@ -193,7 +198,7 @@ class SituationMatcher:
         for situation in self.criterion_situations:
             if result.situations and situation.get("with_danger", "part") == "part":
                 continue  # read as part of the danger situation, whose own criteria apply
-            found, _ = self._judge(situation, by_sentence, last, tokens, flags, questions, True)
+            found, _ = self._judge(situation, windows, everywhere, first_hit, tokens, flags, questions, True)
             if found:
                 result.criteria.append(situation["id"])
                 result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)

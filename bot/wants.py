@@ -29,7 +29,7 @@ from typing import FrozenSet, List, Optional, Set, Tuple
 import yaml
 
 from bot import DATA
-from bot.redflags import UNLESS, RedFlagMatcher
+from bot.redflags import UNLESS, RedFlagMatcher, tokenized
 from bot.textnorm import fold
 
 WANTS_FILE = DATA / "wants.yml"
@@ -75,13 +75,14 @@ def parse(text: str) -> List[Sentence]:
     """The message as sentences, each with its words and the acts found in it (one pass of the
     cue matcher over the whole message; a match never reaches across a sentence end)."""
     matcher = _matcher()
-    doc = matcher.nlp.make_doc(text or "")
+    doc = tokenized(text or "")
     sentence_of, sentences = [], [Sentence([])]
     ordinal_next = _lists()["ordinal_next"]
+    norms, forms = [], []  # what the cue matcher tests: the folded word, no typo correction
     for token in doc:
         folded = fold(token.text)
-        token.norm_ = folded
-        token._.forms = f"{folded} {folded}"
+        norms.append(folded or token.norm_)  # spaCy reads an empty NORM as the word's own
+        forms.append(f"{folded} {folded}")
         boundary = "\n" in token.text or bool(_BOUNDARY.match(token.text))
         sentence_of.append(len(sentences) - 1)
         if _number_ends_sentence(token, doc, ordinal_next):
@@ -93,7 +94,7 @@ def parse(text: str) -> List[Sentence]:
                 sentences.append(Sentence([]))
         elif token.is_alpha or token.like_num or any(ch.isalnum() for ch in token.text):
             sentences[-1].words.append(folded)
-    matches = [(matcher.nlp.vocab.strings[m], s, e) for m, s, e in matcher.matcher(doc)]
+    matches = matcher.matches(norms, forms)
     cancelled = [(fid[: -len(UNLESS)], s, e) for fid, s, e in matches if fid.endswith(UNLESS)]
     for cue, start, end in matches:
         if cue.endswith(UNLESS) or sentence_of[start] != sentence_of[end - 1]:
