@@ -517,3 +517,43 @@ def test_a_small_child_and_a_threat_said_plainly(text, situation):
 
 def test_smaller_is_no_small_child():
     assert "child_unsafe" not in read_situations("han røyker hasj og sier det er mindre farlig enn alkohol").situations
+
+
+# ------------- suicidal thoughts said as people say them (helsenorge's warning signs; written for this test)
+@pytest.mark.parametrize("text", [
+    "Kompisen sier hele tiden at han ikke kommer til å bli gammel uansett, han ruser seg hver helg",
+    "Bryr meg ikke om jeg dør av dette, drikker videre",
+    "Søstera mi sa at når hun er borte kan jeg få leiligheten hennes",
+    "han har takket oss for alt og drikker hver dag",
+    "mamma sier hun bare vil sove for alltid",
+    "Hunden er det eneste som holder meg igjen",
+    "Har lest meg opp på hvor mange av pillene mine som skal til",
+])
+def test_warning_signs_as_people_say_them(text):
+    assert "suicidal" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg skal ha et foredrag om selvmordsforebygging for russen",
+    "Han går av med pensjon og har gitt bort verktøyet sitt til lærlingene",
+])
+def test_not_suicidal_either_when_it_is_about_work(text):
+    assert "suicidal" not in criteria(text), text
+
+
+def test_a_wish_not_to_wake_is_no_unconscious_person():
+    found = read_situations("bryr meg ikke om jeg våkner i morgen eller ikke")
+    assert "unconscious" not in found.situations and "suicidal_thoughts" in found.criteria
+
+
+@pytest.mark.parametrize("text", [
+    "Han sitter i bilen på brua og venter på at han tør å hoppe",
+    "Har 30 sobril og en flaske vin foran meg, skriver bare så noen vet det. Pass på mamma for meg.",
+])
+def test_a_goodbye_or_daring_with_the_means_is_danger_now(text):
+    assert "suicidal_now" in read_situations(text).situations, text
+
+
+def test_being_gone_said_of_oneself_is_no_unconscious_red_flag():
+    result = assess("når jeg er borte kan du få gitaren min", with_location=False)
+    assert not result.danger_to_life and "suicidal" in result.criteria
