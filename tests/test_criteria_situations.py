@@ -557,3 +557,18 @@ def test_a_goodbye_or_daring_with_the_means_is_danger_now(text):
 def test_being_gone_said_of_oneself_is_no_unconscious_red_flag():
     result = assess("når jeg er borte kan du få gitaren min", with_location=False)
     assert not result.danger_to_life and "suicidal" in result.criteria
+
+
+# ------------------------------------------------ words that only look like danger (written for this test)
+@pytest.mark.parametrize("text, situation", [
+    ("Jeg skal snakke med en kollega om rus på jobben", "weapon"),                # kollega is no kølle
+    ("han drukner sorgen i øl etter at kona døde", "drowning"),                   # an idiom
+    ("Broren min døde av en overdose i fjor, finnes det samtalegrupper for etterlatte?", "overdose_poisoning"),
+    ("hun tar kokain av og til og sier det bare var en dårlig dag", "overheating"),
+])
+def test_words_that_only_look_like_danger(text, situation):
+    assert situation not in read_situations(text).situations, text
+
+
+def test_a_shouted_threat_to_kill_is_violence_now():
+    assert "violence_now" in read_situations("Eksen står utenfor og roper at han skal drepe meg").situations
