@@ -572,3 +572,12 @@ def test_words_that_only_look_like_danger(text, situation):
 
 def test_a_shouted_threat_to_kill_is_violence_now():
     assert "violence_now" in read_situations("Eksen står utenfor og roper at han skal drepe meg").situations
+
+
+@pytest.mark.parametrize("text", [
+    "Om kveldene håper jeg at jeg ikke våkner i morgen",
+    "Eg vaknar kvar morgon og er skuffa over at eg vakna",
+])
+def test_hoping_not_to_wake_is_suicidal_not_someone_unconscious(text):
+    result = assess(text, with_location=False)
+    assert not result.danger_to_life and "suicidal" in result.criteria, text
