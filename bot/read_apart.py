@@ -8,7 +8,8 @@ apart (a danger situation read apart is doubt, which still names 113).
 """
 from typing import Dict, List, Set, Tuple
 
-from bot.terms import TermIndex, Token, compile_term, sentences
+from bot.term_index import TermIndex
+from bot.terms import Token, compile_term, sentences
 from bot.textnorm import fold
 
 # Cue groups read per part of a sentence (after a turn: "men", ", nå") or per sentence.

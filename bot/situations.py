@@ -33,7 +33,8 @@ from rapidfuzz import fuzz, process
 
 from bot import DATA
 from bot.read_apart import ReadingCues, cue_flags, negated, read_apart
-from bot.terms import TermIndex, Token, compile_term, forms, known_word, sentences
+from bot.term_index import TermIndex
+from bot.terms import Token, compile_term, forms, known_word, sentences
 from bot.textnorm import fold
 
 SITUATIONS_FILE = DATA / "situations.yml"

@@ -1,4 +1,4 @@
-"""bot/terms.py's TermIndex finds wildcard terms and phrase words by look-up; the answers must be
+"""bot/term_index.py's TermIndex finds wildcard terms and phrase words by look-up; the answers must be
 those of testing every term against a word with Term.matches, as the index did before."""
 import random
 
