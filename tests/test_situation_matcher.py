@@ -198,3 +198,15 @@ def test_a_letter_names_the_drinking_early_and_the_drive_later():
     assert read_situations(letter).situations == ["drunk_driving"]
     past = ("Onkel har drukket mye i mange år. Han er sta. Forrige uke kjørte han hjem fra hytta.")
     assert "drunk_driving" not in read_situations(past).situations
+
+
+def test_no_concept_lists_a_term_twice_and_every_concept_is_used():
+    spec = yaml.safe_load((DATA / "situations.yml").read_text(encoding="utf-8"))
+    for name, concept in spec["concepts"].items():
+        assert len(concept["terms"]) == len(set(concept["terms"])), name
+    used = set(spec.get("time_concepts", [])) | set(spec.get("rhetorical_concepts", []))
+    for situation in spec["situations"] + spec["criterion_situations"]:
+        used.update(c for alternative in situation["holds_when"] for c in alternative)
+        for key in ("unless", "doubt", "anywhere"):
+            used.update(situation.get(key, []))
+    assert set(spec["concepts"]) == used
