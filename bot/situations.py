@@ -133,8 +133,7 @@ class SituationMatcher:
             windows.append((window, {h.concept for h in window}))
         return windows
 
-    def _instances(self, situation: dict, windows: List[Tuple[List[Hit], Set[str]]], everywhere: Set[str],
-                   first_hit: Dict[str, Hit]):
+    def _instances(self, situation: dict, windows: List[Tuple[List[Hit], Set[str]]], first_hit: Dict[str, Hit]):
         """Each place one of the situation's alternatives holds: the hits that make it hold.
         The situation's `unless` concepts in the same sentences cancel it there. An `anywhere`
         concept (a state such as being intoxicated) may be named in any sentence of the message:
@@ -144,7 +143,7 @@ class SituationMatcher:
         anywhere = {c for c in situation.get("anywhere", []) if c in first_hit}
         for alternative in situation["holds_when"]:
             needed = set(alternative)
-            if not needed <= everywhere:
+            if not needed <= first_hit.keys():
                 continue  # a concept the message never names: no window can hold it
             for window, present in windows:
                 if present & unless:
@@ -156,11 +155,11 @@ class SituationMatcher:
                     # goes with it, so that the past or a habit there reads it apart.
                     yield [h for h in window if h.concept in needed] + [first_hit[c] for c in needed - present]
 
-    def _judge(self, situation: dict, windows, everywhere, first_hit, tokens, flags, questions,
+    def _judge(self, situation: dict, windows, first_hit, tokens, flags, questions,
                criterion: bool) -> Tuple[Optional[List[Hit]], bool]:
         """(the hits of a place where the situation holds now, or None; whether it holds only apart)."""
         seen_apart = False
-        for hits in self._instances(situation, windows, everywhere, first_hit):
+        for hits in self._instances(situation, windows, first_hit):
             if read_apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts")),
                           self.time_concepts, self.rhetorical):
                 seen_apart = True
@@ -185,12 +184,11 @@ class SituationMatcher:
         questions = self.cues.questions(text, tokens)
         last = max(t.sentence for t in tokens)
         windows = self._windows(by_sentence, last)
-        everywhere = {h.concept for h in hits}
-        first_hit: Dict[str, Hit] = {}
+        first_hit: Dict[str, Hit] = {}  # each concept the message names, at its first place
         for hit in sorted(hits, key=lambda h: h.start):
             first_hit.setdefault(hit.concept, hit)
         for situation in self.situations:
-            found, apart = self._judge(situation, windows, everywhere, first_hit, tokens, flags, questions, False)
+            found, apart = self._judge(situation, windows, first_hit, tokens, flags, questions, False)
             if found:
                 result.situations.append(situation["id"])
                 result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)
@@ -199,7 +197,7 @@ class SituationMatcher:
         for situation in self.criterion_situations:
             if result.situations and situation.get("with_danger", "part") == "part":
                 continue  # read as part of the danger situation, whose own criteria apply
-            found, _ = self._judge(situation, windows, everywhere, first_hit, tokens, flags, questions, True)
+            found, _ = self._judge(situation, windows, first_hit, tokens, flags, questions, True)
             if found:
                 result.criteria.append(situation["id"])
                 result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)
