@@ -26,7 +26,7 @@ situation's own criteria (data/assessment.yml) apply.
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -62,6 +62,7 @@ class SituationReading:
     evidence: Dict[str, List[str]] = field(default_factory=dict)
     criteria: List[str] = field(default_factory=list)     # criterion situations that hold now
     passages: Dict[str, str] = field(default_factory=dict)  # the sentences where each one holds, as written
+    apart_phrases: List[str] = field(default_factory=list)  # of the phrases asked about: those read apart
 
     @property
     def primary(self) -> Optional[str]:
@@ -133,12 +134,14 @@ class SituationMatcher:
             windows.append((window, {h.concept for h in window}))
         return windows
 
-    def _instances(self, situation: dict, windows: List[Tuple[List[Hit], Set[str]]], first_hit: Dict[str, Hit]):
+    def _instances(self, situation: dict, windows: List[Tuple[List[Hit], Set[str]]], first_hit: Dict[str, Hit],
+                   criterion: bool = False):
         """Each place one of the situation's alternatives holds: the hits that make it hold.
         The situation's `unless` concepts in the same sentences cancel it there. An `anywhere`
         concept (a state such as being intoxicated) may be named in any sentence of the message:
         a letter says "he has been drinking" early and "he is going to drive home now" later, so
-        long as the window says now."""
+        long as the window says now. For a criterion the state is enough ("har stoppet helt ... det er
+        fjerde dagen ... jeg svetter"): what the criterion is about need not be happening this minute."""
         unless = set(situation.get("unless", []))
         anywhere = {c for c in situation.get("anywhere", []) if c in first_hit}
         for alternative in situation["holds_when"]:
@@ -149,8 +152,15 @@ class SituationMatcher:
                 if present & unless:
                     continue
                 if needed <= present:
-                    yield [h for h in window if h.concept in needed]
-                elif anywhere and needed <= present | anywhere and needed & present and present & self.time_concepts:
+                    found = [h for h in window if h.concept in needed]
+                    # Danger held by its first sentence alone: that sentence is the place, and its own past
+                    # or habit reads it ("slår når han har tatt noe. Han har ikke slått meg"). A criterion
+                    # keeps the whole window: "kan man bli innlagt hvis man ikke ser vits i å leve? drikker
+                    # for mye også" is about the writer.
+                    first = [h for h in found if h.sentence == found[0].sentence]
+                    yield first if not criterion and needed <= {h.concept for h in first} else found
+                elif anywhere and needed <= present | anywhere and needed & present and \
+                        (criterion or present & self.time_concepts):
                     # Only for what is said to happen now ("skal kjøre hjem nå"); the state's own sentence
                     # goes with it, so that the past or a habit there reads it apart.
                     yield [h for h in window if h.concept in needed] + [first_hit[c] for c in needed - present]
@@ -159,7 +169,7 @@ class SituationMatcher:
                criterion: bool) -> Tuple[Optional[List[Hit]], bool]:
         """(the hits of a place where the situation holds now, or None; whether it holds only apart)."""
         seen_apart = False
-        for hits in self._instances(situation, windows, first_hit):
+        for hits in self._instances(situation, windows, first_hit, criterion):
             if read_apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts")),
                           self.time_concepts, self.rhetorical):
                 seen_apart = True
@@ -167,7 +177,10 @@ class SituationMatcher:
             return hits, False
         return None, seen_apart
 
-    def read(self, text: str) -> SituationReading:
+    def read(self, text: str, phrases: Sequence[str] = ()) -> SituationReading:
+        """The situations in a text. `phrases`: other danger words found in it (the red flags,
+        bot/redflags.py), to be read apart by the same cues: those only negated, in the past, a
+        habit or a general question come back in `apart_phrases`."""
         text = text or ""
         tokens = self.tokens(text)
         result = SituationReading()
@@ -209,7 +222,22 @@ class SituationMatcher:
         elif numbers:
             result.number = numbers.pop()
         result.doubt = not result.situations and (bool(result.read_apart) or self._hinted(hits))
+        negations = {start for label, start, _, _ in cues if label == "negation"}
+        result.apart_phrases = [p for p in phrases
+                                if self._phrase_apart(p, tokens, negations, flags, questions)]
         return result
+
+    def _phrase_apart(self, phrase: str, tokens: List[Token], negations: set, flags, questions) -> bool:
+        """Whether every place a phrase is written is negated or read apart, as a danger word there
+        would be ("har aldri hatt kramper", "døde av en overdose for fem år siden")."""
+        words = [fold(w) for w in _TOKEN.findall(phrase) if w != ","]
+        places = [i for i in range(len(tokens) - len(words) + 1)
+                  if words and all(tokens[i + k].folded == w for k, w in enumerate(words))]
+        if not places:
+            return False  # written in a way this reading does not see: it counts
+        return all(negated(tokens, i, i + len(words), negations, len(words) > 1)
+                   or read_apart([Hit("", tokens[i].sentence, i, i + len(words))], tokens, flags, questions, False)
+                   for i in places)
 
     @staticmethod
     def _evidence(situation: dict, found: List[Hit], hits: List[Hit], tokens: List[Token]) -> List[str]:
@@ -243,8 +271,8 @@ def default_matcher() -> SituationMatcher:
     return SituationMatcher(catalogue(), yaml.safe_load(CUES_FILE.read_text(encoding="utf-8")))
 
 
-def read_situations(text: str) -> SituationReading:
-    return default_matcher().read(text)
+def read_situations(text: str, phrases: Sequence[str] = ()) -> SituationReading:
+    return default_matcher().read(text, phrases)
 
 
 def situation(situation_id: str) -> Optional[dict]:

@@ -1,6 +1,8 @@
 """bot/assess.py: conservative by construction; the model cannot overrule a red flag."""
 import json
 
+import pytest
+
 from bot.assess import assess
 from bot.commands.evaluate import evaluate_file
 
@@ -135,3 +137,55 @@ def test_self_defined_only_when_no_other_criterion_holds():
     # "Jeg er så redd" beside an emergency: the emergency is the criterion; alone it is self-defined.
     assert assess("pappa våkner ikke og jeg er så redd, hjelp").criteria == ["danger_to_life_health"]
     assert assess("jeg trenger hjelp nå").criteria == ["self_defined"]
+
+
+# The red flags (data/red_flags.yml) are read apart by the same cues as the situations: a danger
+# word negated, in the past, a habit or a general question is doubt (113 still named), not danger.
+@pytest.mark.parametrize("text", [
+    "Jeg har aldri fått kramper når jeg har sluttet før, men nå er jeg redd",       # negated
+    "Kusina mi døydde av ein overdose for tre år sidan, og eg tenkjer mykje på det",  # the past
+    "samboeren min har drukket for mye i flere år, hvordan snakker jeg med ham?",     # for years
+    "Hva gjør man hvis en kompis ikke våkner etter en fest?",                         # general
+])
+def test_a_danger_flag_read_apart_is_doubt_not_danger(text):
+    result = assess(text, with_location=False)
+    assert not result.danger_to_life and result.doubt, (text, result.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "han har fått kramper nå og slutter ikke",
+    "kusina mi har tatt en overdose, hun puster rart",
+    "kompisen min våkner ikke etter festen",
+])
+def test_the_same_flags_now_are_danger(text):
+    assert assess(text, with_location=False).danger_to_life, text
+
+
+@pytest.mark.parametrize("text", [
+    "pappa rister på hodet når jeg spør om han har drukket",      # shakes his head
+    "han tar piller for å holde seg våken på nattskift",          # why, not that he cannot
+    "jeg har ikke kontakt med faren min lenger, han drikker",     # no contact between them
+])
+def test_everyday_phrases_are_no_danger_signs(text):
+    result = assess(text, with_location=False)
+    assert not result.danger_to_life, (text, result.reasons)
+
+
+def test_having_stopped_early_in_a_letter_holds_for_symptoms_told_later():
+    text = ("Jeg har sluttet helt med alkohol etter mange år med mye drikking. I dag er det tredje dag. "
+            "Jeg har fått litt hjelp av fastlegen. Nå svetter jeg om natta og hendene skjelver.")
+    assert "withdrawal" in assess(text, with_location=False).criteria
+
+
+def test_a_habit_told_in_one_sentence_is_not_read_as_now_by_the_next():
+    text = "Onkelen min slår i bordet og kaster ting når han har drukket. Han har aldri rørt oss."
+    result = assess(text, with_location=False)
+    assert not result.danger_to_life, result.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "han har tatt piller og klarer ikke å holde seg våken",
+    "ho har teke sovetablettar og greier ikkje halde auga oppe",
+])
+def test_not_keeping_awake_after_pills_is_danger(text):
+    assert assess(text, with_location=False).danger_to_life, text
