@@ -581,3 +581,27 @@ def test_a_shouted_threat_to_kill_is_violence_now():
 def test_hoping_not_to_wake_is_suicidal_not_someone_unconscious(text):
     result = assess(text, with_location=False)
     assert not result.danger_to_life and "suicidal" in result.criteria, text
+
+
+# Warning signs from helsenorge and Helse Vest, said in words not used to build the catalogue.
+@pytest.mark.parametrize("text", [
+    "Onkelen min ga bort fiskestanga si til meg og sa at han ikke trenger den der han skal",   # giving away, going
+    "Eg trur det hadde vore best for alle om eg ikkje fanst lenger",                          # a burden
+    "mamma la igjen en lapp der det sto beklager til alle, hun drikker mye",                  # an apology note
+    "det er som om det eneste jeg kan gjøre er å gjøre slutt for godt",                       # ending it
+])
+def test_more_warning_signs_are_suicidal(text):
+    assert "suicidal" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Samboeren min står på badet med et tau og sier at han skal gjøre det nå",                # rope, "do it", now
+    "venninna mi sitter med alle pillene sine i hånda og skriver at nå er det over",          # means at hand
+])
+def test_means_at_hand_with_intent_and_time_is_danger_now(text):
+    assert assess(text, with_location=False).danger_to_life, text
+
+
+def test_an_engine_running_in_a_garage_is_poisoning_113():
+    result = assess("pappa sitter i bilen inne i garasjen og motoren går, han svarer ikke", with_location=False)
+    assert result.danger_to_life and result.number in ("113", "both"), result.reasons
