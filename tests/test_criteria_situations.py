@@ -605,3 +605,21 @@ def test_means_at_hand_with_intent_and_time_is_danger_now(text):
 def test_an_engine_running_in_a_garage_is_poisoning_113():
     result = assess("pappa sitter i bilen inne i garasjen og motoren går, han svarer ikke", with_location=False)
     assert result.danger_to_life and result.number in ("113", "both"), result.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg drikker mye i helgene og husker ikke hva som skjedde etterpå, våknet hos folk jeg ikke kjenner",  # blackout
+    "sønnen min klatrer ut på balkongen og henger over rekkverket når han er full, vi bor i fjerde",        # height
+    "Kameraten min blir paranoid og trur alle er ute etter han når han røyker mye",                         # psychotic
+])
+def test_more_dangerous_behaviour_when_intoxicated(text):
+    assert "dangerous_behaviour" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Utleier har sendt varsel om utkastelse, jeg har drukket opp alle pengene",     # eviction notice
+    "Kona mi har pakket sakene og sier hun flytter ut i morgen fordi jeg drikker",  # partner leaving
+    "Han får ikke fortsette i LAR etter at han solgte medisinen sin",               # treatment ends
+])
+def test_more_social_losses(text):
+    assert "social_loss" in criteria(text), text
