@@ -159,3 +159,37 @@ def test_a_date_is_not_a_sentence_end():
     from bot.wants import parse
     assert len(parse("den 13. mai drakk han mye")) == 1
     assert len(parse("jeg er 13. kan det skje igjen")) == 2
+
+
+# Asking for someone to talk to, in forms the first patterns did not know (sentences written for
+# this test, not taken from the dev sets).
+@pytest.mark.parametrize("text", [
+    "Går det an å prate med noen her? Jeg drikker for mye.",
+    "er det mulig å snakke med et menneske og ikke en robot",
+    "Kan æ snakk med nån i kveld?",
+    "Finnes det et tilbud der man kan prate med noen om en mor som drikker?",
+    "Vi vil gjerne snakke med noen som kjenner til sånt.",
+    "Er det nokon som kan ringe meg? Eg har ingen andre.",
+])
+def test_asking_for_someone_to_talk_to(text):
+    assert detect_wants(text) == "talk", text
+
+
+@pytest.mark.parametrize("text", [
+    "Broren min drikker hver dag. Hva kan familien gjøre?",
+    "Naboen er full og bråker hver natt. Hvem ringer man til?",
+    "Jeg vil slutte å drikke. Hvor skal jeg begynne?",
+    "Jeg er kastet ut av leiligheten. Hvor kan jeg sove i natt?",
+    "Kona mi vil ikke gå til legen. Finnes det andre måter å få hjelp på?",
+])
+def test_asking_what_to_do_in_more_forms(text):
+    assert detect_wants(text) == "what_to_do", text
+
+
+@pytest.mark.parametrize("text", [
+    "Hva gjør GHB med kroppen?",
+    "Hvor lenge kan man se hasj i urinen?",
+    "Hvem har rett på LAR?",
+])
+def test_questions_about_things_stay_information(text):
+    assert detect_wants(text) == "info", text
