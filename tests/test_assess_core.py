@@ -189,3 +189,20 @@ def test_a_habit_told_in_one_sentence_is_not_read_as_now_by_the_next():
 ])
 def test_not_keeping_awake_after_pills_is_danger(text):
     assert assess(text, with_location=False).danger_to_life, text
+
+
+# Situations from NIMN 23 (hypothermia) and 26 (injury), written for this test.
+@pytest.mark.parametrize("text", [
+    "vi har gått oss vill i fjellet etter fest og er søkkvåte og fryser",                  # lost, wet, cold
+    "Mora mi sitter ute på trappa og er helt forvirra og iskald, ho har drukke",             # cold, outside, confused
+    "han falt i trappa og ligger og blør fra nakken",                                       # neck, a fall
+    "kjæresten min har kuttet seg selv med kniven i armen og det slutter ikke",              # cut with a knife
+    "Farfar puster med lange pauser, det går lang tid mellom hver gang. han har drukket",   # an interval, not a habit
+])
+def test_more_described_danger_names_113(text):
+    result = assess(text, with_location=False)
+    assert result.danger_to_life and result.number in ("113", "both"), (text, result.reasons)
+
+
+def test_getting_lost_is_not_giving_things_away():
+    assert "suicidal" not in assess("Jeg har gått meg bort i byen, hvor er nærmeste legevakt?", with_location=False).criteria
