@@ -112,5 +112,17 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
         return (hit.sentence in questions or hit.sentence in asked) and bool(cues & {"asks_about", "hypothetical"}) \
             and hit.concept not in rhetorical
 
+    def asks_word(hit) -> bool:
+        # Danger words in a question about a word that names no one ("hva er en overdose egentlig?").
+        cues = by_sentence.get(hit.sentence, set())
+        part = by_part.get(tokens[hit.start].clause, set())
+        return (hit.sentence in questions or hit.sentence in asked) and "asks_about_word" in cues \
+            and "personal" not in cues and "now" not in part
+
     telling = [h for h in hits if h.concept not in time_concepts] or hits
-    return all(apart(h) for h in telling) or (criterion and all(asks(h) for h in telling))
+    if all(apart(h) for h in telling):
+        return True
+    if criterion:
+        return all(asks(h) for h in telling)
+    # "hva er vitsen med å leve" is no question about a word (rhetorical concepts).
+    return all(asks_word(h) and h.concept not in rhetorical for h in telling)

@@ -40,6 +40,7 @@ from bot.textnorm import fold
 SITUATIONS_FILE = DATA / "situations.yml"
 CUES_FILE = DATA / "reading_cues.yml"
 _TOKEN = re.compile(r"\w+|,", re.UNICODE)
+PERSONAL_CONCEPTS = {"person", "victim", "victim_other"}  # concepts that name someone
 WINDOW = 2  # a situation's parts may be spread over this many consecutive sentences
 
 
@@ -192,6 +193,9 @@ class SituationMatcher:
         for hit in hits:
             by_sentence.setdefault(hit.sentence, []).append(hit)
         flags = cue_flags(tokens, cues)
+        for hit in hits:  # a sentence that names someone is about that someone (read_apart: asks_word)
+            if hit.concept in PERSONAL_CONCEPTS:
+                flags[0].setdefault(hit.sentence, set()).add("personal")
         for part in self.cues.habit_parts(tokens):
             flags[1].setdefault(part, set()).add("habitual")
         questions = self.cues.questions(text, tokens)

@@ -206,3 +206,20 @@ def test_more_described_danger_names_113(text):
 
 def test_getting_lost_is_not_giving_things_away():
     assert "suicidal" not in assess("Jeg har gått meg bort i byen, hvor er nærmeste legevakt?", with_location=False).criteria
+
+
+@pytest.mark.parametrize("text", [
+    "Hva er egentlig en alkoholforgiftning?",
+    "kva er teikna på overdose av GHB?",
+])
+def test_a_question_about_a_word_is_doubt_not_danger(text):
+    result = assess(text, with_location=False)
+    assert not result.danger_to_life and result.doubt, (text, result.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "hva er galt med mamma hun puster ikke",
+    "hva er det som skjer, broren min har tatt en overdose",
+])
+def test_a_question_that_names_someone_stays_danger(text):
+    assert assess(text, with_location=False).danger_to_life, text

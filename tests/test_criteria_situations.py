@@ -207,10 +207,10 @@ def test_an_old_seizure_alone_or_a_question_is_no_withdrawal(text):
     "hvor lenge etter å ha drukket kan jeg kjøre?",
     "Når kan man kjøre bil etter å ha røyka hasj?",
 ])
-def test_a_question_about_when_driving_is_safe_is_doubt_not_112(text):
-    # Asking for a limit is a question, not a drunk driver now; doubt still names 113 first.
+def test_a_question_about_when_driving_is_safe_is_not_112(text):
+    # Asking for a limit is a question, not a drunk driver now: no emergency number is the answer.
     found = assess(text, with_location=False)
-    assert not found.danger_to_life and found.doubt, text
+    assert not found.danger_to_life and found.number is None, text
 
 
 # ------------------------------------------- suicidal thoughts said indirectly (helsenorge's warning signs)
@@ -274,13 +274,19 @@ def test_withdrawal_from_running_out_or_missing_a_dose(text):
 # ------------------------------------------------------------- what happens each time is not happening now
 @pytest.mark.parametrize("text", [
     "Når han har drukket, slår han i veggene",
-    "pappa kjører alltid bil hjem fra hytta etter å ha drukket",
     "Broren min havnet i slåsskamp på byen i går, han var helt dritings",
 ])
 def test_a_habit_or_yesterday_is_doubt_but_still_the_criterion(text):
     found = assess(text, with_location=False)
     assert not found.danger_to_life and found.doubt, text
     assert "dangerous_behaviour" in found.criteria, text
+
+
+def test_a_drunk_driving_habit_is_the_criterion_and_no_emergency():
+    # Drunk driving is danger when it is now or about to be; as a habit it is dangerous behaviour.
+    found = assess("pappa kjører alltid bil hjem fra hytta etter å ha drukket", with_location=False)
+    assert not found.danger_to_life and found.number is None
+    assert "dangerous_behaviour" in found.criteria
 
 
 def test_stopped_yesterday_is_withdrawal_now():
@@ -623,3 +629,25 @@ def test_more_dangerous_behaviour_when_intoxicated(text):
 ])
 def test_more_social_losses(text):
     assert "social_loss" in criteria(text), text
+
+
+# Drunk driving is the police's 112 case when it is happening now or about to (data/situations.yml).
+@pytest.mark.parametrize("text", [
+    "Stefaren min har drukket hele kvelden og sitter nå i bilen med nøklene",
+    "mamma er full og skal kjøre oss hjem fra bursdagen",
+    "naboen er dritings og rygget akkurat ut av innkjørselen",
+    "onkel er full og kjører nå, vi sitter bak",
+])
+def test_drunk_driving_now_is_112(text):
+    found = assess(text, with_location=False)
+    assert found.danger_to_life and found.number in ("112", "both"), (text, found.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "Faren min kjører ofte etter at han har tatt et par øl, hvordan tar jeg det opp?",
+    "Bestefar fikk bot for promillekjøring i fjor og skammer seg fortsatt",
+    "Jeg har begynt å kjøre moped etter at jeg har røykt, og vet at det er dumt",
+])
+def test_drunk_driving_as_a_habit_or_the_past_is_dangerous_behaviour_not_112(text):
+    found = assess(text, with_location=False)
+    assert not found.danger_to_life, (text, found.reasons)
