@@ -90,7 +90,7 @@ def cue_flags(tokens: List[Token], cues: list) -> Tuple[Dict[int, set], Dict[int
 def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
                questions: Tuple[set, set], criterion: bool, history: bool = False,
                time_concepts: Set[str] = frozenset(), rhetorical: Set[str] = frozenset()) -> bool:
-    """True when every hit (time words aside) is in the past, a habit (danger only) or a general
+    """True when every hit (time words and the people named aside) is in the past, a habit (danger only) or a general
     question; for a criterion situation also when every hit is in a question about a thing or
     about what would happen if."""
     by_sentence, by_part = flags
@@ -119,6 +119,7 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
         return (hit.sentence in questions or hit.sentence in asked) and "asks_about_word" in cues \
             and "personal" not in cues and "now" not in part
 
+    # Time words, and who it is about, do not say when it happened: the act and the state do.
     telling = [h for h in hits if h.concept not in time_concepts] or hits
     if all(apart(h) for h in telling):
         return True

@@ -172,7 +172,7 @@ class SituationMatcher:
         seen_apart = False
         for hits in self._instances(situation, windows, first_hit, criterion):
             if read_apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts")),
-                          self.time_concepts, self.rhetorical):
+                          self.time_concepts | PERSONAL_CONCEPTS, self.rhetorical):
                 seen_apart = True
                 continue
             return hits, False

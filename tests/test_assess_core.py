@@ -223,3 +223,12 @@ def test_a_question_about_a_word_is_doubt_not_danger(text):
 ])
 def test_a_question_that_names_someone_stays_danger(text):
     assert assess(text, with_location=False).danger_to_life, text
+
+
+@pytest.mark.parametrize("text", [
+    "Stefar blir sint når han drikker og kaster ting men han har aldri slått oss",   # who it is about does not say when
+    "Kjæresten min slo i bordet og skreik i går kveld. No er han edru og lei seg.",  # told as over
+])
+def test_violence_told_as_a_habit_or_over_is_not_112(text):
+    result = assess(text, with_location=False)
+    assert not result.danger_to_life, (text, result.reasons)
