@@ -96,6 +96,8 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
         if flag["criterion"] == "self_defined" and flag["id"] not in spec["crisis_words_flags"] and \
                 reading.wants != "help_now":
             continue  # "er det min feil at pappa drikker?" asks; worry alone, without asking for help now, is no crisis
+        if flag.get("history"):
+            continue  # "aldri hatt kramper", "døde av en overdose for fem år siden": nothing now, no doubt
         apart = reading.general_question or (reading.read_apart and not reading.situations) or flag.get("apart")
         if apart and flag["criterion"] in ("danger_to_life", "suicidal"):
             # "hva gjør man hvis noen får kramper?", "for to år siden tok han en overdose": the danger

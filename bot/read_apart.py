@@ -13,7 +13,7 @@ from bot.terms import Token, compile_term, sentences
 from bot.textnorm import fold
 
 # Cue groups read per part of a sentence (after a turn: "men", ", nå") or per sentence.
-PART_CUES = ("past", "recent_past", "habitual", "now")
+PART_CUES = ("past", "distant_past", "recent_past", "habitual", "now")
 # The negations that also turn a phrase around ("har ikke skadet seg"); "uten", "ingen" and "aldri"
 # before a phrase usually belong to something else ("uten jakke i snøen").
 PLAIN_NEGATIONS = {"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"}
@@ -127,3 +127,14 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
         return all(asks(h) for h in telling)
     # "hva er vitsen med å leve" is no question about a word (rhetorical concepts).
     return all(asks_word(h) and h.concept not in rhetorical for h in telling)
+
+
+def told_as_history(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
+                    placeless: Set[str] = frozenset()) -> bool:
+    """True when every hit (time words and people aside) is in a part of a sentence that tells of
+    the past and not of now ("i fjor tok han en overdose", "for to år siden"): history, which needs
+    no emergency number. Yesterday, a habit or a question are not history (doubt still names 113)."""
+    by_part = flags[1]
+    telling = [h for h in hits if h.concept not in placeless] or hits
+    return all("distant_past" in by_part.get(tokens[h.start].clause, set()) and
+               "now" not in by_part.get(tokens[h.start].clause, set()) for h in telling)

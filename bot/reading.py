@@ -25,7 +25,7 @@ class Reading:
     doubt: bool = False                                  # a danger hint that is not enough to be sure
     read_apart: List[str] = field(default_factory=list)  # situations in the past, negated or general
     criterion_situations: List[str] = field(default_factory=list)  # the other acute criteria, by situation
-    flags: List[dict] = field(default_factory=list)      # red flags: {id, criterion, text, apart: read apart}
+    flags: List[dict] = field(default_factory=list)      # red flags: {id, criterion, text, apart, history}
     audience: Optional[str] = None                       # who is writing, when the message says
     wants: str = "telling"                               # help_now | what_to_do | info | talk | telling
     general_question: bool = False
@@ -52,10 +52,10 @@ def read(text: str) -> Reading:
     # The danger flags are read apart by the situation matcher's cues (negation, the past, a habit,
     # a general question), as a danger word of the catalogue would be.
     found = read_situations(text, [f.text for f in flags if f.criterion == "danger_to_life"])
-    apart = set(found.apart_phrases)
+    apart, history = set(found.apart_phrases), set(found.history_phrases)
     # Danger now as bot/assess.py reads it: a situation that holds, or a danger flag not read apart.
     danger_now = bool(found.situations) or (not found.read_apart and any(
-        f.criterion == "danger_to_life" and f.text not in apart for f in flags))
+        f.criterion == "danger_to_life" and f.text not in apart | history for f in flags))
     wants, general = read_wants(text, flags, danger_now)
     asked = asks_for(text)
     return Reading(
@@ -64,7 +64,8 @@ def read(text: str) -> Reading:
         doubt=found.doubt,
         read_apart=found.read_apart,
         criterion_situations=found.criteria,
-        flags=[{"id": f.id, "criterion": f.criterion, "text": f.text, "apart": f.text in apart} for f in flags],
+        flags=[{"id": f.id, "criterion": f.criterion, "text": f.text, "apart": f.text in apart,
+                "history": f.text in history} for f in flags],
         audience=detect_audience(text),
         wants=wants,
         general_question=general,

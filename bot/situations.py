@@ -32,7 +32,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot import DATA
-from bot.read_apart import ReadingCues, cue_flags, negated, read_apart
+from bot.read_apart import ReadingCues, cue_flags, negated, read_apart, told_as_history
 from bot.term_index import TermIndex
 from bot.terms import Token, compile_term, forms, known_word, sentences
 from bot.textnorm import fold
@@ -60,10 +60,12 @@ class SituationReading:
     number: Optional[str] = None                          # "113" | "112" | "both"
     doubt: bool = False                                   # a danger hint, or a situation read apart
     read_apart: List[str] = field(default_factory=list)   # situations that hold but are past/negated/general
+    history: List[str] = field(default_factory=list)      # situations told only as the past: no doubt
     evidence: Dict[str, List[str]] = field(default_factory=dict)
     criteria: List[str] = field(default_factory=list)     # criterion situations that hold now
     passages: Dict[str, str] = field(default_factory=dict)  # the sentences where each one holds, as written
     apart_phrases: List[str] = field(default_factory=list)  # of the phrases asked about: those read apart
+    history_phrases: List[str] = field(default_factory=list)  # ... and those only negated or in the past
 
     @property
     def primary(self) -> Optional[str]:
@@ -167,16 +169,19 @@ class SituationMatcher:
                     yield [h for h in window if h.concept in needed] + [first_hit[c] for c in needed - present]
 
     def _judge(self, situation: dict, windows, first_hit, tokens, flags, questions,
-               criterion: bool) -> Tuple[Optional[List[Hit]], bool]:
-        """(the hits of a place where the situation holds now, or None; whether it holds only apart)."""
-        seen_apart = False
+               criterion: bool) -> Tuple[Optional[List[Hit]], Optional[str]]:
+        """(the hits of a place where the situation holds now, or None; when it holds only apart,
+        "history" if every place is told as the past, else "apart")."""
+        placeless = self.time_concepts | PERSONAL_CONCEPTS
+        seen = None
         for hits in self._instances(situation, windows, first_hit, criterion):
             if read_apart(hits, tokens, flags, questions, criterion, bool(situation.get("history_counts")),
-                          self.time_concepts | PERSONAL_CONCEPTS, self.rhetorical):
-                seen_apart = True
+                          placeless, self.rhetorical):
+                past = told_as_history(hits, tokens, flags, placeless)
+                seen = "history" if past and seen != "apart" else "apart"
                 continue
-            return hits, False
-        return None, seen_apart
+            return hits, None
+        return None, seen
 
     def read(self, text: str, phrases: Sequence[str] = ()) -> SituationReading:
         """The situations in a text. `phrases`: other danger words found in it (the red flags,
@@ -209,6 +214,8 @@ class SituationMatcher:
             if found:
                 result.situations.append(situation["id"])
                 result.evidence[situation["id"]] = self._evidence(situation, found, hits, tokens)
+            elif apart == "history":
+                result.history.append(situation["id"])
             elif apart:
                 result.read_apart.append(situation["id"])
         for situation in self.criterion_situations:
@@ -227,21 +234,34 @@ class SituationMatcher:
             result.number = numbers.pop()
         result.doubt = not result.situations and (bool(result.read_apart) or self._hinted(hits))
         negations = {start for label, start, _, _ in cues if label == "negation"}
-        result.apart_phrases = [p for p in phrases
-                                if self._phrase_apart(p, tokens, negations, flags, questions)]
+        for phrase in phrases:
+            kind = self._phrase_apart(phrase, tokens, negations, flags, questions)
+            if kind == "history":
+                result.history_phrases.append(phrase)
+            elif kind:
+                result.apart_phrases.append(phrase)
         return result
 
-    def _phrase_apart(self, phrase: str, tokens: List[Token], negations: set, flags, questions) -> bool:
+    def _phrase_apart(self, phrase: str, tokens: List[Token], negations: set, flags, questions) -> Optional[str]:
         """Whether every place a phrase is written is negated or read apart, as a danger word there
-        would be ("har aldri hatt kramper", "døde av en overdose for fem år siden")."""
+        would be: "history" when each is negated or told as the past ("har aldri hatt kramper",
+        "døde av en overdose for fem år siden"), "apart" when some is a habit or a question, else None."""
         words = [fold(w) for w in _TOKEN.findall(phrase) if w != ","]
         places = [i for i in range(len(tokens) - len(words) + 1)
                   if words and all(tokens[i + k].folded == w for k, w in enumerate(words))]
         if not places:
-            return False  # written in a way this reading does not see: it counts
-        return all(negated(tokens, i, i + len(words), negations, len(words) > 1)
-                   or read_apart([Hit("", tokens[i].sentence, i, i + len(words))], tokens, flags, questions, False)
-                   for i in places)
+            return None  # written in a way this reading does not see: it counts
+        kinds = set()
+        for i in places:
+            hit = [Hit("", tokens[i].sentence, i, i + len(words))]
+            if negated(tokens, i, i + len(words), negations, len(words) > 1) or \
+                    (read_apart(hit, tokens, flags, questions, False) and told_as_history(hit, tokens, flags)):
+                kinds.add("history")
+            elif read_apart(hit, tokens, flags, questions, False):
+                kinds.add("apart")
+            else:
+                return None
+        return "apart" if "apart" in kinds else "history"
 
     @staticmethod
     def _evidence(situation: dict, found: List[Hit], hits: List[Hit], tokens: List[Token]) -> List[str]:

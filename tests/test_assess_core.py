@@ -142,14 +142,21 @@ def test_self_defined_only_when_no_other_criterion_holds():
 # The red flags (data/red_flags.yml) are read apart by the same cues as the situations: a danger
 # word negated, in the past, a habit or a general question is doubt (113 still named), not danger.
 @pytest.mark.parametrize("text", [
-    "Jeg har aldri fått kramper når jeg har sluttet før, men nå er jeg redd",       # negated
-    "Kusina mi døydde av ein overdose for tre år sidan, og eg tenkjer mykje på det",  # the past
     "samboeren min har drukket for mye i flere år, hvordan snakker jeg med ham?",     # for years
     "Hva gjør man hvis en kompis ikke våkner etter en fest?",                         # general
 ])
 def test_a_danger_flag_read_apart_is_doubt_not_danger(text):
     result = assess(text, with_location=False)
     assert not result.danger_to_life and result.doubt, (text, result.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg har aldri fått kramper når jeg har sluttet før, men nå er jeg redd",       # negated
+    "Kusina mi døydde av ein overdose for tre år sidan, og eg tenkjer mykje på det",  # the distant past
+])
+def test_a_danger_flag_negated_or_long_past_is_neither_danger_nor_doubt(text):
+    result = assess(text, with_location=False)
+    assert not result.danger_to_life and not result.doubt, (text, result.reasons)
 
 
 @pytest.mark.parametrize("text", [

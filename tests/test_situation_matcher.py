@@ -59,8 +59,15 @@ def test_only_112_for_a_threat_with_a_knife(matcher):
     assert matcher.read("pappa står med en kniv og truer oss").number == "112"
 
 
+def test_the_distant_past_is_history_not_doubt(matcher):
+    # Told as over long ago: no emergency now, and no 113 in doubt either.
+    found = matcher.read("han datt i fjor og slo hodet")
+    assert found.situations == [] and found.read_apart == [] and found.history == ["head_injury"]
+    assert not found.doubt
+
+
 @pytest.mark.parametrize("text", [
-    "han datt i fjor og slo hodet",                       # the past
+    "han datt sist helg og slo hodet",                    # recently: doubt still names 113
     "hva gjør man hvis noen faller og slår hodet?",       # a general question
     "hvor lenge etter at man har falt og slått hodet må man våke?",  # a question about a limit
 ])
@@ -174,7 +181,7 @@ def test_a_turn_reads_the_past_part_apart(criterion_matcher):
 
 def test_a_time_word_alone_does_not_make_the_past_present(criterion_matcher):
     found = criterion_matcher.read("for ett år siden ville han dø, nå er han innlagt")
-    assert found.situations == [] and found.read_apart == ["suicidal_now"]
+    assert found.situations == [] and found.history == ["suicidal_now"]
 
 
 def test_written_forms_and_words_next_to_each_other(criterion_matcher):
