@@ -651,3 +651,11 @@ def test_drunk_driving_now_is_112(text):
 def test_drunk_driving_as_a_habit_or_the_past_is_dangerous_behaviour_not_112(text):
     found = assess(text, with_location=False)
     assert not found.danger_to_life, (text, found.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg har tenkt mye på hvordan jeg skal gjøre det, og jeg drikker for å slippe tankene",   # how, thought of
+    "Svigerfar sier at han bare vil sovne og aldri stå opp igjen",                            # wanting never to get up
+])
+def test_thinking_how_or_wanting_never_to_get_up_is_suicidal(text):
+    assert "suicidal" in criteria(text), text
