@@ -659,3 +659,12 @@ def test_drunk_driving_as_a_habit_or_the_past_is_dangerous_behaviour_not_112(tex
 ])
 def test_thinking_how_or_wanting_never_to_get_up_is_suicidal(text):
     assert "suicidal" in criteria(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Tante har tatt alle sovetablettene sine med vin og ligger på sofaen",
+    "kjæresten min ringte og ville bare si hadet, han har tatt masse piller",
+])
+def test_all_of_ones_pills_or_pills_with_a_goodbye_is_an_attempt(text):
+    result = assess(text, with_location=False)
+    assert result.danger_to_life and "suicidal" in result.criteria, (text, result.reasons)
