@@ -239,3 +239,12 @@ def test_a_question_that_names_someone_stays_danger(text):
 def test_violence_told_as_a_habit_or_over_is_not_112(text):
     result = assess(text, with_location=False)
     assert not result.danger_to_life, (text, result.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "pappa sover på sofaen og snorker helt vanlig, han har tatt noen øl",   # snoring as usual
+    "onkel sier at han snart er borte for godt",                          # talk of being gone (suicidal, not unconscious)
+    "jeg er kvalm om morgenen til jeg har tatt et glass",                  # a drink, not a jar of pills
+])
+def test_phrases_that_only_look_like_danger_signs(text):
+    assert not assess(text, with_location=False).danger_to_life, text
