@@ -596,7 +596,7 @@ def test_hoping_not_to_wake_is_suicidal_not_someone_unconscious(text):
     "mamma la igjen en lapp der det sto beklager til alle, hun drikker mye",                  # an apology note
     "det er som om det eneste jeg kan gjøre er å gjøre slutt for godt",                       # ending it
 ])
-def test_more_warning_signs_are_suicidal(text):
+def test_warning_signs_in_other_words_are_suicidal(text):
     assert "suicidal" in criteria(text), text
 
 
