@@ -40,6 +40,7 @@ from bot.domain_texts import response_text
 from bot.inbox import Inbound, limits, names_emergency_number, names_open_door, names_phone_number
 from bot.malform import MALFORMS
 from channels import fast_action_validation
+from server import no_jax
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ def start_up(settings: Optional[Dict[Text, Any]]) -> None:
     """What the Rasa server needs from Losen before it serves anyone (idempotent)."""
     settings = settings or {}
     log_privacy.install()
+    no_jax.report()
     if settings.get("fast_action_validation"):
         fast_action_validation.install()
 
