@@ -22,6 +22,8 @@ Same URL as the stock channel (POST /webhooks/rest/webhook, {"sender", "message"
 
 Start-up (`from_credentials`, called by Rasa once for credentials.yml) installs the log privacy
 and, when credentials.yml asks for it, the guarded Rasa speed fix (channels/fast_action_validation.py).
+Once the server is up with its model loaded, the heap is settled (server/heap.py): the garbage
+collector stops walking what loading left, and glibc gives back what loading freed.
 """
 import asyncio
 import json
@@ -40,7 +42,7 @@ from bot.domain_texts import response_text
 from bot.inbox import Inbound, limits, names_emergency_number, names_open_door, names_phone_number
 from bot.malform import MALFORMS
 from channels import fast_action_validation
-from server import no_jax
+from server import heap, no_jax
 
 logger = logging.getLogger(__name__)
 
@@ -205,6 +207,10 @@ class SafeRestInput(RestInput):
             async with long_messages:  # the others wait here, not on the event loop
                 flags = await asyncio.get_running_loop().run_in_executor(scanners, inbox.scan_tail, part.tail)
             return inbox.finish(part, flags)
+
+        @webhook.listener("after_server_start")
+        async def settle_memory(app, loop) -> None:  # the model is loaded by now (before_server_start)
+            heap.settle_once()
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
