@@ -6,6 +6,8 @@ Same URL as the stock channel (POST /webhooks/rest/webhook, {"sender", "message"
   the NLU does not read is searched for danger (red flags, danger situations) in a worker thread,
   long_messages_at_once at a time (a semaphore),
   so one sender's long messages cannot hold the event loop for everyone;
+- messages are worked on messages_at_once at a time, in order of arrival, so a burst is answered
+  one after the other rather than all at the end; none waits longer than wait_for_turn_seconds;
 - every message gets at least one reply, and danger to life is answered with 113 first even
   past the NLU's part of a long message;
 - typed "/intent" shortcuts are read as plain text, except the buttons Losen offers;
@@ -199,6 +201,22 @@ class SafeRestInput(RestInput):
         scanners = ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="losen-tail-scan")
         for _ in range(at_once):  # each worker loads its matcher now, not when a person is waiting
             scanners.submit(inbox.scan_tail, "varm opp")
+        turns = asyncio.Semaphore(int(limits()["messages_at_once"]))
+
+        async def turn_in_order(message: UserMessage) -> None:
+            # Messages are worked on a few at a time, in order of arrival, so that a burst is answered
+            # one after the other instead of all at the end; a message waits at most
+            # wait_for_turn_seconds, so turns stuck on a hung action server hold no one up for long
+            # (data/input_limits.yml).
+            try:
+                await asyncio.wait_for(turns.acquire(), timeout=limits()["wait_for_turn_seconds"])
+            except asyncio.TimeoutError:
+                await on_new_message(message)
+                return
+            try:
+                await on_new_message(message)
+            finally:
+                turns.release()
 
         async def prepare(raw: str) -> Inbound:
             part = inbox.cut(raw)  # bounded: at most max_kept_chars are cleaned
@@ -227,8 +245,8 @@ class SafeRestInput(RestInput):
             inbound = await prepare(raw)
             with log_privacy.conversation(sender, inbound.text):
                 turn = asyncio.ensure_future(
-                    on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name(),
-                                metadata=chosen or None)))
+                    turn_in_order(UserMessage(inbound.text, collector, sender, input_channel=self.name(),
+                                              metadata=chosen or None)))
                 if await _emergency_said_early(turn, collector):
                     # The number is already said (the danger rule's first bubbles) but the turn is
                     # slow, e.g. a hung action server: answer now, let the turn finish or be cut
