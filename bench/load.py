@@ -15,6 +15,7 @@ e.g. ./losen bench --conversations 50 --seconds 300.
 """
 import argparse
 import asyncio
+import collections
 import json
 import os
 import random
@@ -126,7 +127,7 @@ class MemoryWatch:
 
 
 # -------------------------------------------------------------------------------------- load
-async def person(session, url, scripts, deadline, budget, think, latencies, errors, rng):
+async def person(session, url, scripts, deadline, budget, think, latencies, errors, rng, by_text):
     while time.monotonic() < deadline:
         sender = "bench-" + uuid.uuid4().hex
         for text in rng.choice(scripts):
@@ -141,22 +142,23 @@ async def person(session, url, scripts, deadline, budget, think, latencies, erro
             except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
                 ok = False
             latencies.append(time.monotonic() - start)
+            by_text[text].append(latencies[-1])
             if not ok:
                 errors.append(text)
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
 async def drive(url, scripts, conversations, seconds, max_requests, think, seed):
-    latencies, errors = [], []
+    latencies, errors, by_text = [], [], collections.defaultdict(list)
     budget = {"left": max_requests}
     deadline = time.monotonic() + seconds
     timeout = aiohttp.ClientTimeout(total=60)
     async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=0)) as session:
         started = time.monotonic()
         await asyncio.gather(*(person(session, url, scripts, deadline, budget, think, latencies, errors,
-                                      random.Random(seed + i)) for i in range(conversations)))
+                                      random.Random(seed + i), by_text) for i in range(conversations)))
         elapsed = time.monotonic() - started
-    return latencies, errors, elapsed
+    return latencies, errors, elapsed, by_text
 
 
 def warm_up(url: str, scripts: list) -> None:
@@ -180,7 +182,7 @@ def measure(stack: Stack, args, scripts) -> dict:
     stack.wait(timeout=300)
     warm_up(stack.webhook, scripts)
     with MemoryWatch(stack.procs) as memory:
-        latencies, errors, elapsed = asyncio.run(
+        latencies, errors, elapsed, by_text = asyncio.run(
             drive(stack.webhook, scripts, args.conversations, args.seconds, args.max_requests, args.think, args.seed))
     return {
         "messages": len(latencies),
@@ -193,6 +195,8 @@ def measure(stack: Stack, args, scripts) -> dict:
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else float("nan"),
         "rss_mb": {name: round(peak / 2**20) for name, peak in memory.peak.items()},
         "rss_total_mb": round(sum(memory.peak.values()) / 2**20),
+        "by_message": {text: [round(percentile(v, 50) * 1000, 1), round(percentile(v, 95) * 1000, 1), len(v)]
+                       for text, v in by_text.items()},
     }
 
 
@@ -222,6 +226,13 @@ def report(args, losen: dict, starter: dict) -> None:
     print(f"training time: Losen {recorded_seconds(TRAIN_SECONDS)} (last ./losen train), "
           f"starter bot {recorded_seconds(STARTER_DIR / 'train-seconds')} (rasa init, incl. training)")
     print(f"test command (./losen test): {recorded_seconds(TEST_SECONDS)} (its last full run here)")
+    if args.by_message:
+        for name, figures in (("Losen", losen), ("starter bot", starter)):
+            if not figures:
+                continue
+            print(f"{name} by message (p50 / p95 ms, count), slowest p95 first:")
+            for text, (p50, p95, count) in sorted(figures["by_message"].items(), key=lambda kv: -kv[1][1]):
+                print(f"  {p50:7.0f} {p95:7.0f} {count:5d}  {text}")
 
 
 def main(argv=None) -> int:
@@ -233,6 +244,8 @@ def main(argv=None) -> int:
                         help="seconds a person takes to read the answer and type the next message (default 3)")
     parser.add_argument("--no-starter", action="store_true", help="measure Losen only")
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
+    parser.add_argument("--by-message", action="store_true",
+                        help="also print p50/p95 per message text: which turns make the tail")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
     if args.conversations < 1 or args.seconds <= 0 or args.max_requests < 1 or args.think < 0:

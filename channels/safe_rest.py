@@ -6,6 +6,8 @@ Same URL as the stock channel (POST /webhooks/rest/webhook, {"sender", "message"
   the NLU does not read is searched for danger (red flags, danger situations) in a worker thread,
   long_messages_at_once at a time (a semaphore),
   so one sender's long messages cannot hold the event loop for everyone;
+- messages are worked on messages_at_once at a time, in order of arrival, so a burst is answered
+  one after the other rather than all at the end; none waits longer than wait_for_turn_seconds;
 - every message gets at least one reply, and danger to life is answered with 113 first even
   past the NLU's part of a long message;
 - typed "/intent" shortcuts are read as plain text, except the buttons Losen offers;
@@ -22,6 +24,9 @@ Same URL as the stock channel (POST /webhooks/rest/webhook, {"sender", "message"
 
 Start-up (`from_credentials`, called by Rasa once for credentials.yml) installs the log privacy
 and, when credentials.yml asks for it, the guarded Rasa speed fix (channels/fast_action_validation.py).
+Once the server is up with its model loaded, what is otherwise built on first use is built, and
+the heap is settled (server/heap.py): the garbage collector stops walking what loading left, and
+glibc gives back what loading freed.
 """
 import asyncio
 import json
@@ -40,6 +45,7 @@ from bot.domain_texts import response_text
 from bot.inbox import Inbound, limits, names_emergency_number, names_open_door, names_phone_number
 from bot.malform import MALFORMS
 from channels import fast_action_validation
+from server import heap, no_jax
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +56,7 @@ def start_up(settings: Optional[Dict[Text, Any]]) -> None:
     """What the Rasa server needs from Losen before it serves anyone (idempotent)."""
     settings = settings or {}
     log_privacy.install()
+    no_jax.report()
     if settings.get("fast_action_validation"):
         fast_action_validation.install()
 
@@ -195,6 +202,22 @@ class SafeRestInput(RestInput):
         scanners = ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="losen-tail-scan")
         for _ in range(at_once):  # each worker loads its matcher now, not when a person is waiting
             scanners.submit(inbox.scan_tail, "varm opp")
+        turns = asyncio.Semaphore(int(limits()["messages_at_once"]))
+
+        async def turn_in_order(message: UserMessage) -> None:
+            # Messages are worked on a few at a time, in order of arrival, so that a burst is answered
+            # one after the other instead of all at the end; a message waits at most
+            # wait_for_turn_seconds, so turns stuck on a hung action server hold no one up for long
+            # (data/input_limits.yml).
+            try:
+                await asyncio.wait_for(turns.acquire(), timeout=limits()["wait_for_turn_seconds"])
+            except asyncio.TimeoutError:
+                await on_new_message(message)
+                return
+            try:
+                await on_new_message(message)
+            finally:
+                turns.release()
 
         async def prepare(raw: str) -> Inbound:
             part = inbox.cut(raw)  # bounded: at most max_kept_chars are cleaned
@@ -203,6 +226,18 @@ class SafeRestInput(RestInput):
             async with long_messages:  # the others wait here, not on the event loop
                 flags = await asyncio.get_running_loop().run_in_executor(scanners, inbox.scan_tail, part.tail)
             return inbox.finish(part, flags)
+
+        @webhook.listener("after_server_start")
+        async def get_ready(app, loop) -> None:
+            # The model is loaded by now (before_server_start), and Sanic serves no one until this
+            # returns. What is otherwise built on first use is built now, so the first person after
+            # a start (and everyone writing at that moment) does not wait for it: the reading's
+            # tables (about 1 s) and the domain's texts for the channel's own bubbles (160 ms).
+            response_text("utter_next_step_legevakt", DEFAULT_MALFORM)
+            agent = getattr(app.ctx, "agent", None)
+            if agent is not None and agent.is_ready():
+                await agent.parse_message("hei")
+            heap.settle_once()
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -219,8 +254,8 @@ class SafeRestInput(RestInput):
             inbound = await prepare(raw)
             with log_privacy.conversation(sender, inbound.text):
                 turn = asyncio.ensure_future(
-                    on_new_message(UserMessage(inbound.text, collector, sender, input_channel=self.name(),
-                                metadata=chosen or None)))
+                    turn_in_order(UserMessage(inbound.text, collector, sender, input_channel=self.name(),
+                                              metadata=chosen or None)))
                 if await _emergency_said_early(turn, collector):
                     # The number is already said (the danger rule's first bubbles) but the turn is
                     # slow, e.g. a hung action server: answer now, let the turn finish or be cut

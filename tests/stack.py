@@ -85,7 +85,7 @@ class Stack:
             raise ValueError(f"{endpoints}: no 'action_endpoint: url:' to point at port {self.actions_port}")
         copy = self.logdir / "endpoints.yml"
         copy.write_text(text, encoding="utf-8")
-        self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "-m", str(model_path()), "--port", str(self.rasa_port),
+        self._spawn("rasa", [str(VENV_BIN / "python"), "-m", "server", "run", "-m", str(model_path()), "--port", str(self.rasa_port),
                              "--credentials", "credentials.yml", "--endpoints", str(copy), *extra_args])
 
     def wait(self, timeout: float = 240) -> None:

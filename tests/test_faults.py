@@ -2,11 +2,14 @@
 people to call, any answer that would name no phone number gets the always-open door (the safety
 net, whatever the red flags said), and no log gets the text. How long a hung turn takes is measured
 by bench/faults.py, not here."""
+import threading
 import time
 import uuid
 
 import pytest
 from stack import ROOT, model_path, start_stack
+
+from bot.inbox import limits
 
 pytestmark = pytest.mark.stack
 DANGER = "hjelp, mamma våkner ikke"
@@ -61,6 +64,26 @@ def test_a_failing_action_leaks_no_text_into_any_log(faulty):
     assert "RuntimeError" in logs["actions"] + logs["rasa"]  # the failure itself is logged ...
     for name, log in logs.items():  # ... but not what the person wrote, nor who they are
         assert marker not in log and sender not in log, f"{name} log holds the text or the sender id"
+
+
+def test_turns_stuck_on_a_hung_action_server_hold_no_one_up(faulty):
+    # More hung turns than messages_at_once: the next person waits at most wait_for_turn_seconds
+    # for a turn (channels/safe_rest.py), then is worked on anyway.
+    hung = [threading.Thread(target=faulty.send, args=(f"slow-{uuid.uuid4().hex}", ASK_OPEN), kwargs={"timeout": 60})
+            for _ in range(int(limits()["messages_at_once"]) + 1)]
+    for thread in hung:
+        thread.start()
+    time.sleep(1)  # all of them are waiting for the action server now
+    started = time.monotonic()
+    danger = faulty.send(f"slow-{uuid.uuid4().hex}", DANGER, timeout=60)
+    danger_seconds = time.monotonic() - started
+    started = time.monotonic()
+    greeting = faulty.send(uuid.uuid4().hex, "hei", timeout=60)  # no custom action in this turn
+    greeting_seconds = time.monotonic() - started
+    for thread in hung:
+        thread.join()
+    assert "113" in danger[0]["text"] and danger_seconds < limits()["emergency_reply_within_seconds"] + 1.5
+    assert greeting and greeting_seconds < limits()["wait_for_turn_seconds"] + 1.5
 
 
 # ------------------------------------------------------------ the action server stopped (last)
