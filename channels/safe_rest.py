@@ -185,6 +185,33 @@ def _with_notices(messages: List[dict], sender: str, inbound: Inbound, failed: b
     return [dict(m, metadata={**(m.get("metadata") or {}), "malform": malform}) for m in messages]
 
 
+class _Place:
+    """A message's place among the messages_at_once that the Rasa server works on.
+
+    Messages are worked on a few at a time, in order of arrival, so a burst is answered one after
+    the other instead of all at the end; a message waits at most wait_for_turn_seconds, so turns
+    stuck on a hung action server hold no one up for long (data/input_limits.yml). The place is
+    given back once: by the request when its answer is made, so the answer is sent before the next
+    message is read, or by the turn itself if the request has already ended."""
+
+    def __init__(self, places: asyncio.Semaphore) -> None:
+        self.places = places
+        self.held = False
+        self.answered = False
+
+    async def take(self) -> None:
+        try:
+            await asyncio.wait_for(self.places.acquire(), timeout=limits()["wait_for_turn_seconds"])
+        except asyncio.TimeoutError:
+            return  # worked on anyway
+        self.held = True
+
+    def give_back(self) -> None:
+        if self.held:
+            self.held = False
+            self.places.release()
+
+
 class SafeRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:
@@ -204,20 +231,13 @@ class SafeRestInput(RestInput):
             scanners.submit(inbox.scan_tail, "varm opp")
         turns = asyncio.Semaphore(int(limits()["messages_at_once"]))
 
-        async def turn_in_order(message: UserMessage) -> None:
-            # Messages are worked on a few at a time, in order of arrival, so that a burst is answered
-            # one after the other instead of all at the end; a message waits at most
-            # wait_for_turn_seconds, so turns stuck on a hung action server hold no one up for long
-            # (data/input_limits.yml).
-            try:
-                await asyncio.wait_for(turns.acquire(), timeout=limits()["wait_for_turn_seconds"])
-            except asyncio.TimeoutError:
-                await on_new_message(message)
-                return
+        async def in_turn(message: UserMessage, place: _Place) -> None:
+            await place.take()
             try:
                 await on_new_message(message)
             finally:
-                turns.release()
+                if place.answered:  # no one is waiting to send this turn's answer any more
+                    place.give_back()
 
         async def prepare(raw: str) -> Inbound:
             part = inbox.cut(raw)  # bounded: at most max_kept_chars are cleaned
@@ -252,19 +272,24 @@ class SafeRestInput(RestInput):
             collector = _Collector()
             failed = False
             inbound = await prepare(raw)
-            with log_privacy.conversation(sender, inbound.text):
-                turn = asyncio.ensure_future(
-                    turn_in_order(UserMessage(inbound.text, collector, sender, input_channel=self.name(),
-                                              metadata=chosen or None)))
-                if await _emergency_said_early(turn, collector):
-                    # The number is already said (the danger rule's first bubbles) but the turn is
-                    # slow, e.g. a hung action server: answer now, let the turn finish or be cut
-                    # short in the background.
-                    asyncio.ensure_future(_finish(turn))
-                    return response.json(_with_notices(list(collector.messages), sender, inbound, failed=True,
-                                                       malform=collector.malform or DEFAULT_MALFORM))
-                failed = await _finish(turn)
-            malform = collector.malform or await _slot_malform(request, sender) or DEFAULT_MALFORM
-            return response.json(_with_notices(collector.messages, sender, inbound, failed, malform))
+            place = _Place(turns)
+            try:
+                with log_privacy.conversation(sender, inbound.text):
+                    turn = asyncio.ensure_future(
+                        in_turn(UserMessage(inbound.text, collector, sender, input_channel=self.name(),
+                                            metadata=chosen or None), place))
+                    if await _emergency_said_early(turn, collector):
+                        # The number is already said (the danger rule's first bubbles) but the turn is
+                        # slow, e.g. a hung action server: answer now, let the turn finish or be cut
+                        # short in the background.
+                        asyncio.ensure_future(_finish(turn))
+                        return response.json(_with_notices(list(collector.messages), sender, inbound, failed=True,
+                                                           malform=collector.malform or DEFAULT_MALFORM))
+                    failed = await _finish(turn)
+                malform = collector.malform or await _slot_malform(request, sender) or DEFAULT_MALFORM
+                return response.json(_with_notices(collector.messages, sender, inbound, failed, malform))
+            finally:
+                place.answered = True
+                place.give_back()  # after the answer is made: it is sent before the next message is read
 
         return webhook
