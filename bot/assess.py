@@ -15,6 +15,7 @@ import yaml
 
 from bot import DATA
 from bot.audience import audience_or_guess
+from bot.criteria_model import CRITERIA_MODEL_KEY, over_threshold
 from bot.reading import READING_KEY, Reading, read
 from bot.situations import criterion_situation
 
@@ -155,6 +156,33 @@ def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec
                 break
 
 
+def _apply_criteria_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec: dict) -> None:
+    """What other people's words say (bot/criteria_model.py): it may add danger or a criterion, never
+    remove one. A question for information stays a question: danger seen in one is doubt (113 named
+    first, the question answered), and a criterion read in one does not make it a crisis."""
+    scores = (nlu or {}).get(CRITERIA_MODEL_KEY)
+    if not isinstance(scores, dict):
+        return
+    found = set(over_threshold(scores))
+    question = reading.wants == "info" or reading.general_question
+    if "danger" in found and not result.danger_to_life:
+        if question:
+            result.doubt = True
+            result.reasons.append(f"criteria model: danger {scores['danger']:.2f} in a question -> doubt")
+        else:
+            result.danger_to_life = True
+            result.situation = result.situation or "unspecified"
+            result.number = result.number or ("112" if "police" in found else spec["default_emergency"])
+            result.reasons.append(f"criteria model: danger {scores['danger']:.2f}")
+    if question:
+        return
+    for criterion in ("suicidal", "withdrawal", "dangerous_behaviour", "social_loss"):
+        if criterion in found and criterion not in result.criteria:
+            _add(result.criteria, spec["criterion_gives"][criterion])
+            _add(result.flagged, [criterion])
+            result.reasons.append(f"criteria model: {criterion} {scores[criterion]:.2f}")
+
+
 def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None,
            with_location: bool = True) -> Assessment:
     text = text or ""
@@ -164,6 +192,7 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
     result = Assessment(wants=reading.wants)
     _apply_reading(result, reading, spec)
     _apply_model(result, reading, nlu, spec, text)
+    _apply_criteria_model(result, reading, nlu, spec)
     if result.danger_to_life:
         _add(result.criteria, ["danger_to_life_health"])
         result.number = result.number or spec["default_emergency"]

@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.assess import assess
+from bot.criteria_model import CRITERIA_MODEL_KEY
 from bot.malform import MALFORMS
 from bot.override import forced_intent
 from bot.reading import READING_KEY, read
@@ -71,7 +72,8 @@ class LosenReading(GraphComponent, IntentClassifier):
         # With no Norwegian word in the message the model's guess means nothing: the reading alone.
         model = reading.known_words
         nlu = {READING_KEY: {"reading": reading.as_dict()}, "intent": message.get(INTENT) if model else None,
-               "intent_ranking": message.get(INTENT_RANKING_KEY) if model else []}
+               "intent_ranking": message.get(INTENT_RANKING_KEY) if model else [],
+               CRITERIA_MODEL_KEY: message.get(CRITERIA_MODEL_KEY) if model else None}
         found = assess(text, nlu=nlu, with_location=False)
         message.set(READING_KEY, {"reading": reading.as_dict(), "assessment": found.as_dict()}, add_to_output=True)
         intent = forced_intent(found, predicted, _faq_confidence(message), reading.malform_asked,

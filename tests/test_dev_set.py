@@ -10,7 +10,8 @@ import json
 import pytest
 
 from bot import DATA
-from bot.commands.evaluate import evaluate_file, held_apart, summarise
+from bot.commands.evaluate import evaluate_file, summarise
+from bot.eval_split import held_apart
 
 SETS = [DATA / "eval" / "situations_dev.jsonl", DATA / "eval" / "questions_dev.jsonl"]
 

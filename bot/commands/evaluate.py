@@ -5,12 +5,12 @@ audience, wants}}; lines without `expected` are assessed and printed, not scored
 reported for the held-apart part of each set (data/eval/README.md: sha256 of the id, modulo 4 ==
 0), which nobody building Losen reads, and for the rest separately: a figure tuned on is no result.
 """
-import hashlib
 import json
 import sys
 
 from bot.assess import CRITERIA, assess
 from bot.commands.assess import get_parser
+from bot.eval_split import held_apart
 
 FIELDS = ("danger_to_life", "number", "situation", "doubt", "acute", "criteria", "audience", "wants")
 
@@ -23,17 +23,6 @@ def add_parser(sub) -> None:
     parser.add_argument("--part", choices=["held", "open", "all"], default=None,
                         help="bare denne delen (standard: begge, hver for seg)")
     parser.set_defaults(func=run)
-
-
-# Sets written whole by someone who never saw Losen's patterns, and never read by its builders
-# (data/eval/README.md): every line is held apart, not a quarter.
-WHOLLY_HELD_PREFIXES = ("fresh-",)
-
-
-def held_apart(item_id: str) -> bool:
-    if str(item_id).startswith(WHOLLY_HELD_PREFIXES):
-        return True
-    return int(hashlib.sha256(str(item_id).encode()).hexdigest(), 16) % 4 == 0
 
 
 def _rates(pairs):
