@@ -216,13 +216,13 @@ def report(args, losen: dict, starter: dict) -> None:
     rows = [("messages", "messages", "{:.0f}"), ("errors", "errors", "{:.0f}"),
             ("messages per second", "messages_per_second", "{:.1f}"), ("p50 latency (ms)", "p50_ms", "{:.0f}"),
             ("p95 latency (ms)", "p95_ms", "{:.0f}"), ("p99 latency (ms)", "p99_ms", "{:.0f}"),
-            ("memory, peak RSS (MB)", "rss_total_mb", "{:.0f}")]
+            ("memory, peak RSS (MiB)", "rss_total_mb", "{:.0f}")]
     for label, key, fmt in rows:
         mine = losen[key]
         theirs = starter.get(key) if starter else None
         ratio = f"{mine / theirs:.2f}" if theirs and key not in ("messages", "errors") else ""
         print(f"{label:22}{fmt.format(mine):>12}{(fmt.format(theirs) if theirs is not None else '-'):>14}{ratio:>15}")
-    print("Losen memory by server (MB): " + ", ".join(f"{k} {v}" for k, v in losen["rss_mb"].items()))
+    print("Losen memory by server (MiB): " + ", ".join(f"{k} {v}" for k, v in losen["rss_mb"].items()))
     print(f"training time: Losen {recorded_seconds(TRAIN_SECONDS)} (last ./losen train), "
           f"starter bot {recorded_seconds(STARTER_DIR / 'train-seconds')} (rasa init, incl. training)")
     print(f"test command (./losen test): {recorded_seconds(TEST_SECONDS)} (its last full run here)")

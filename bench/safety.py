@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bot.commands.evaluate import held_apart  # noqa: E402
+from bot.eval_split import held_apart  # noqa: E402
 
 DEFAULT_FILES = [ROOT / "data" / "eval" / "situations_dev.jsonl", ROOT / "data" / "eval" / "questions_dev.jsonl"]
 DOORS = ("113", "112", "116 117", "116 123", "116 111")

@@ -174,7 +174,8 @@ def _apply_criteria_model(result: Assessment, reading: Reading, nlu: Optional[di
             result.situation = result.situation or "unspecified"
             result.number = result.number or ("112" if "police" in found else spec["default_emergency"])
             result.reasons.append(f"criteria model: danger {scores['danger']:.2f}")
-    if question:
+    top = (_ranking(nlu) or [{}])[0].get("name")
+    if question or top in spec["criteria_model_keeps"]:
         return
     for criterion in ("suicidal", "withdrawal", "dangerous_behaviour", "social_loss"):
         if criterion in found and criterion not in result.criteria:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bot.assess import assess
-from bot.criteria_model import CRITERIA_MODEL_KEY, CriteriaModel, features, label_values, settings, training_rows
+from bot.criteria_model import CRITERIA_MODEL_KEY, CriteriaModel, calm_examples, features, settings, training_data, training_rows
 from bot.eval_split import WHOLLY_HELD_PREFIXES, held_apart
 
 
@@ -31,18 +31,25 @@ def test_features_and_weights_are_scikit_learns(fitted):
     from sklearn.linear_model import LogisticRegression
 
     spec = settings()
-    rows = training_rows(spec)
-    texts = [r["text"] for r in rows]
+    texts, labels = training_data(spec)
     vectorizer = TfidfVectorizer(analyzer=lambda t: list(features(t, spec).elements()), sublinear_tf=True,
                                  min_df=spec["min_df"])
     matrix = vectorizer.fit_transform(texts)
     assert len(vectorizer.vocabulary_) == len(fitted.vocabulary)
     j = spec["labels"].index("suicidal")
-    y = np.array([label_values(r["expected"], spec["labels"])[j] for r in rows])
+    y = np.array([values[j] for values in labels])
     reference = LogisticRegression(C=spec["C"], class_weight="balanced", max_iter=5000).fit(matrix, y)
     for text in ("jeg orker ikke mer", "hva er LAR?", "pappa ligger på gulvet og svarer ikke"):
         expected = reference.predict_proba(vectorizer.transform([text]))[0, 1]
         assert fitted.scores(text)["suicidal"] == pytest.approx(expected, abs=2e-3)
+
+
+def test_calm_messages_are_taught_as_calm():
+    """Short everyday messages are not in the blind-written sets; the calm intents' examples are."""
+    calm = calm_examples(settings())
+    assert len(calm) > 300 and all("](" not in text for text in calm)
+    texts, labels = training_data(settings())
+    assert len(texts) == len(training_rows(settings())) + len(calm) and not any(labels[-1])
 
 
 def test_kept_and_loaded_it_scores_the_same(fitted, tmp_path):
@@ -82,3 +89,11 @@ def test_a_criterion_it_reads_is_acute_and_answered_as_one():
     text = "jeg vet ikke lenger hva jeg holder på med"
     found = assess(text, nlu=_nlu(suicidal=0.8), with_location=False)
     assert "suicidal" in found.criteria and "suicidal" in found.flagged and found.acute
+
+
+def test_an_acute_flow_of_its_own_is_kept_but_danger_still_added():
+    text = "jeg har vært innlagt mange ganger og det nytter ikke"
+    nlu = {**_nlu(suicidal=0.7), "intent": {"name": "revolving_door", "confidence": 0.9}}
+    assert "suicidal" not in assess(text, nlu=nlu, with_location=False).criteria
+    nlu = {**_nlu(danger=0.9), "intent": {"name": "revolving_door", "confidence": 0.9}}
+    assert assess(text, nlu=nlu, with_location=False).danger_to_life
