@@ -97,3 +97,52 @@ def test_an_acute_flow_of_its_own_is_kept_but_danger_still_added():
     assert "suicidal" not in assess(text, nlu=nlu, with_location=False).criteria
     nlu = {**_nlu(danger=0.9), "intent": {"name": "revolving_door", "confidence": 0.9}}
     assert assess(text, nlu=nlu, with_location=False).danger_to_life
+
+
+# ---------------------------------------------------------------- the Rasa component
+@pytest.fixture(scope="module")
+def component(tmp_path_factory):
+    """Trained, kept in a model storage and loaded back, as `rasa train` and `rasa run` do."""
+    from rasa.engine.graph import ExecutionContext
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    from components.criteria_model import CriteriaModelComponent
+
+    storage = LocalModelStorage(tmp_path_factory.mktemp("storage"))
+    resource, context = Resource("criteria_model"), ExecutionContext(graph_schema=None, model_id="test")
+    CriteriaModelComponent.create({}, storage, resource, context).train(TrainingData())
+    return CriteriaModelComponent.load({}, storage, resource, context)
+
+
+def test_component_puts_its_probabilities_in_the_parse_data(component, fitted):
+    from rasa.shared.nlu.training_data.message import Message
+
+    text = "bestemor har drukket og ligger helt stille i snøen ute"
+    message = Message(data={"text": text})
+    component.process([message])
+    parse = message.as_dict(only_output_properties=True)
+    assert parse[CRITERIA_MODEL_KEY] == fitted.scores(text)
+    assert set(parse[CRITERIA_MODEL_KEY]) == set(settings()["labels"])
+
+
+def test_losens_reading_hands_them_to_the_assessment(component):
+    """components/reading.py passes the probabilities on: a message the reading alone does not take for
+    danger is danger once the criteria model says so (scores set by hand: the hand-off is tested)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.reading import LosenReading
+
+    text = "det er noe veldig galt med pappa i kveld"
+    message = Message(data={"text": text})
+    message.set("intent", {"name": "crisis", "confidence": 0.6}, add_to_output=True)
+    message.set(CRITERIA_MODEL_KEY, _nlu(danger=0.95)[CRITERIA_MODEL_KEY], add_to_output=True)
+    LosenReading._apply(message)
+    assessment = message.get("losen")["assessment"]
+    assert assessment["danger_to_life"] and assessment["number"] == "113"
+    assert message.get("intent")["name"] == "danger_to_life"
+    plain = Message(data={"text": text})
+    plain.set("intent", {"name": "crisis", "confidence": 0.6}, add_to_output=True)
+    LosenReading._apply(plain)
+    assert not plain.get("losen")["assessment"]["danger_to_life"]
