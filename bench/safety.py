@@ -1,6 +1,6 @@
 """What the person sees: each labelled message sent to the running stack, and its first bubble checked.
 
-    .venv/bin/python bench/safety.py [--url http://127.0.0.1:5005] [--at 2026-11-18T12:00] [FILES...]
+    .venv/bin/python bench/safety.py [--url http://127.0.0.1:5005] [--at 2026-11-18T12:00] [--json OUT] [FILES...]
 
 Without --url it starts Losen's stack (tests/stack.py) on free ports at the moment --at (the clock
 is pinned, so "open now" does not depend on when it runs). Each message goes to a new conversation.
@@ -58,9 +58,14 @@ def summarise(results: list) -> dict:
     return out
 
 
-def run(url: str, files: list) -> None:
+def numbers_named(first: str) -> list:
+    return [n for n in ("113", "112", "116 117", "116 123") if n in first]
+
+
+def run(url: str, files: list, record: str = None) -> None:
     rows = {"held": [], "open": []}
     misses = []
+    kept = []  # per message, for --json: the checks and the numbers the first bubble names (never the text)
     for path in files:
         for line in Path(path).read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -73,6 +78,8 @@ def run(url: str, files: list) -> None:
             reply.raise_for_status()
             result = check(item, reply.json())
             part = "held" if held_apart(item["id"]) else "open"
+            first = (reply.json() or [{}])[0].get("text", "") or ""
+            kept.append({"id": item["id"], "held": part == "held", **result, "first_names": numbers_named(first)})
             rows[part].append(result)
             if part == "open" and not all(result.values()):
                 misses.append(item["id"])
@@ -84,6 +91,8 @@ def run(url: str, files: list) -> None:
             ok, n = figures[key]
             print(f"  {label:42} {ok}/{n}" + (f"  ({ok / n:.2f})" if n else ""))
     print(f"open-part misses: {' '.join(misses) or 'none'}")
+    if record:
+        Path(record).write_text("".join(json.dumps(k) + "\n" for k in kept), encoding="utf-8")
 
 
 def main() -> None:
@@ -91,15 +100,17 @@ def main() -> None:
     parser.add_argument("files", nargs="*", default=[str(f) for f in DEFAULT_FILES])
     parser.add_argument("--url", help="a running Rasa server; without it the stack is started here")
     parser.add_argument("--at", default="2026-11-18T12:00", help="LOSEN_NOW for the started stack")
+    parser.add_argument("--json", help="write one line per message here: its checks and the numbers its first "
+                                         "bubble names (no text), to study misses without reading held-apart lines")
     args = parser.parse_args()
     if args.url:
-        run(args.url, args.files)
+        run(args.url, args.files, args.json)
         return
     from stack import start_stack
 
     stack = start_stack(extra_env={"LOSEN_NOW": args.at})
     try:
-        run(stack.url, args.files)
+        run(stack.url, args.files, args.json)
     finally:
         stack.stop()
 

@@ -44,6 +44,7 @@ def test_police_situations_get_112_first(stack, text):
 def test_violence_with_someone_bleeding_names_both(stack):
     replies = first_two(stack, "kjæresten til mamma har slått henne, nå blør hun fra munnen")
     assert replies[0].startswith("Ring 112 nå") and "skadet" in replies[0], replies[0]
+    assert "113" in replies[0], replies[0]  # both numbers in the first bubble (issue 14 item 3)
 
 
 def test_a_child_gets_child_words_while_waiting(stack):
