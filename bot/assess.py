@@ -174,6 +174,10 @@ def _apply_criteria_model(result: Assessment, reading: Reading, nlu: Optional[di
             result.situation = result.situation or "unspecified"
             result.number = result.number or ("112" if "police" in found else spec["default_emergency"])
             result.reasons.append(f"criteria model: danger {scores['danger']:.2f}")
+    elif "danger" in found and result.number == "112" and "police" not in found:
+        # The catalogue read a police case, the model an ambulance case: name both (112 first, then 113).
+        result.number = "both"
+        result.reasons.append(f"criteria model: an ambulance case ({scores['police']:.2f} police) -> both")
     top = (_ranking(nlu) or [{}])[0].get("name")
     if question or top in spec["criteria_model_keeps"]:
         return

@@ -148,8 +148,13 @@ class CriteriaModel:
         y = np.array(targets, dtype=bool)
         weights = np.zeros((len(names), len(spec["labels"])), dtype=np.float32)
         intercepts = np.zeros(len(spec["labels"]), dtype=np.float32)
-        for j in range(len(spec["labels"])):
-            fitted = LogisticRegression(C=spec["C"], class_weight="balanced", max_iter=5000).fit(matrix, y[:, j])
+        given = spec.get("given") or {}
+        for j, label in enumerate(spec["labels"]):
+            # A label read only together with another ("police": which number, once there is danger) is
+            # fitted on the messages that carry that other label.
+            rows_used = y[:, spec["labels"].index(given[label])] if label in given else np.ones(len(y), dtype=bool)
+            fitted = LogisticRegression(C=spec["C"], class_weight="balanced", max_iter=5000).fit(
+                matrix[rows_used], y[rows_used, j])
             weights[:, j] = fitted.coef_[0]
             intercepts[j] = fitted.intercept_[0]
         return cls(list(spec["labels"]), vocabulary, idf.astype(np.float32), weights, intercepts, spec)

@@ -146,3 +146,10 @@ def test_losens_reading_hands_them_to_the_assessment(component):
     plain.set("intent", {"name": "crisis", "confidence": 0.6}, add_to_output=True)
     LosenReading._apply(plain)
     assert not plain.get("losen")["assessment"]["danger_to_life"]
+
+
+def test_a_police_case_the_model_reads_as_an_ambulance_case_names_both():
+    text = "stefaren min slår mamma akkurat nå og han er dritings"
+    assert assess(text, nlu=_nlu(danger=0.2), with_location=False).number == "112"
+    assert assess(text, nlu=_nlu(danger=0.9, police=0.9), with_location=False).number == "112"
+    assert assess(text, nlu=_nlu(danger=0.9, police=0.1), with_location=False).number == "both"
