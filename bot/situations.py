@@ -122,8 +122,7 @@ class SituationMatcher:
         return found
 
     # ------------------------------------------------------------------------------- hits
-    def hits(self, tokens: List[Token], cues: list) -> List[Hit]:
-        negations = {start for label, start, _, _ in cues if label == "negation"}
+    def hits(self, tokens: List[Token], negations: Set[int]) -> List[Hit]:
         return [Hit(concept, tokens[start].sentence, start, end, negated(tokens, start, end, negations, is_phrase))
                 for concept, start, end, is_phrase in self.concepts.find(tokens)]
 
@@ -193,7 +192,8 @@ class SituationMatcher:
         if not tokens:
             return result
         cues = self.cues.find(tokens)
-        hits = [h for h in self.hits(tokens, cues) if not h.negated]
+        negations = {start for label, start, _, _ in cues if label == "negation"}
+        hits = [h for h in self.hits(tokens, negations) if not h.negated]
         by_sentence: Dict[int, List[Hit]] = {}
         for hit in hits:
             by_sentence.setdefault(hit.sentence, []).append(hit)
@@ -233,7 +233,6 @@ class SituationMatcher:
         elif numbers:
             result.number = numbers.pop()
         result.doubt = not result.situations and (bool(result.read_apart) or self._hinted(hits))
-        negations = {start for label, start, _, _ in cues if label == "negation"}
         for phrase in phrases:
             kind = self._phrase_apart(phrase, tokens, negations, flags, questions)
             if kind == "history":
