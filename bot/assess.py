@@ -172,9 +172,9 @@ def _apply_criteria_model(result: Assessment, reading: Reading, nlu: Optional[di
         else:
             result.danger_to_life = True
             result.situation = result.situation or "unspecified"
-            result.number = result.number or ("112" if "police" in found else spec["default_emergency"])
+            result.number = result.number or spec["police_emergency" if "police" in found else "default_emergency"]
             result.reasons.append(f"criteria model: danger {scores['danger']:.2f}")
-    elif "danger" in found and result.number == "112" and "police" not in found:
+    elif "danger" in found and result.number == spec["police_emergency"] and "police" not in found:
         # The catalogue read a police case, the model an ambulance case: name both (112 first, then 113).
         result.number = "both"
         result.reasons.append(f"criteria model: an ambulance case ({scores['police']:.2f} police) -> both")

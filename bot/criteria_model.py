@@ -57,14 +57,14 @@ def features(text: str, spec: dict) -> Counter:
     return found
 
 
-def label_values(expected: dict, labels: Sequence[str]) -> List[bool]:
-    """A line's labels: `danger` (danger to life now), `police` (112 or both first), or a criterion."""
+def label_values(expected: dict, spec: dict) -> List[bool]:
+    """A line's labels: `danger` (danger to life now), `police` (the police's number first), or a criterion."""
     values = []
-    for label in labels:
+    for label in spec["labels"]:
         if label == "danger":
             values.append(bool(expected.get("danger_to_life")))
         elif label == "police":
-            values.append(expected.get("number") in ("112", "both"))
+            values.append(expected.get("number") in spec["police_numbers"])
         else:
             values.append(label in (expected.get("criteria") or []))
     return values
@@ -91,7 +91,7 @@ def training_data(spec: dict, root: Path = DATA.parent) -> Tuple[List[str], List
     rows = training_rows(spec, root)
     calm = calm_examples(spec, root)
     return ([r["text"] for r in rows] + calm,
-            [label_values(r["expected"], spec["labels"]) for r in rows] + [[False] * len(spec["labels"])] * len(calm))
+            [label_values(r["expected"], spec) for r in rows] + [[False] * len(spec["labels"])] * len(calm))
 
 
 _ANNOTATION = re.compile(r"\[([^\]]*)\](\{[^}]*\}|\([^)]*\))")
