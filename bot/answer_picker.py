@@ -28,6 +28,7 @@ import yaml
 
 from bot import DATA
 from bot.answer_features import char_ngrams, concept_tokens
+from bot.nlu_examples import intent_examples
 
 FAQ_FILE = DATA / "nlu" / "faq.yml"
 RETRIEVAL_INTENT = "faq"
@@ -56,19 +57,9 @@ def read_faq(path: Path = FAQ_FILE) -> Tuple[Dict[str, List[str]], Dict[str, Lis
     return questions, answers
 
 
-_ANNOTATION = re.compile(r"\[([^\]]*)\](\{[^}]*\}|\([^)]*\))")
-
-
 def read_others(folder: Path = FAQ_FILE.parent, intent: str = RETRIEVAL_INTENT) -> List[str]:
     """The examples of every other intent in the NLU files (entity annotations taken out)."""
-    found = []
-    for path in sorted(folder.glob("*.yml")):
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-            name = block.get("intent") or ""
-            if name and name != intent and not name.startswith(intent + "/"):
-                found += [_ANNOTATION.sub(r"\1", line.strip()[2:].strip())
-                          for line in (block.get("examples") or "").splitlines() if line.strip().startswith("- ")]
-    return found
+    return [text for name, text in intent_examples(folder) if name != intent and not name.startswith(intent + "/")]
 
 
 @lru_cache(maxsize=1)

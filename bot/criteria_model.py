@@ -29,6 +29,7 @@ import yaml
 
 from bot import DATA
 from bot.eval_split import held_apart
+from bot.nlu_examples import intent_examples
 from bot.textnorm import fold
 
 SETTINGS_FILE = DATA / "criteria_model.yml"
@@ -94,20 +95,12 @@ def training_data(spec: dict, root: Path = DATA.parent) -> Tuple[List[str], List
             [label_values(r["expected"], spec) for r in rows] + [[False] * len(spec["labels"])] * len(calm))
 
 
-_ANNOTATION = re.compile(r"\[([^\]]*)\](\{[^}]*\}|\([^)]*\))")
-
-
 def calm_examples(spec: dict, root: Path = DATA.parent) -> List[str]:
-    """The training examples of Losen's calm intents (greetings, thanks, questions for facts: data/nlu/),
-    entity annotations taken out: messages in which nothing is acute. The blind-written sets have
-    hardly any short ones ("hei", "god kveld"), which a model fitted on them alone would guess at."""
-    found = []
-    for path in sorted((root / spec["calm_from"]).glob("*.yml")):
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-            if (block.get("intent") or "").split("/")[0] in spec["calm_intents"]:
-                found += [_ANNOTATION.sub(r"\1", line.strip()[2:].strip())
-                          for line in (block.get("examples") or "").splitlines() if line.strip().startswith("- ")]
-    return found
+    """The training examples of Losen's calm intents (greetings, thanks, questions for facts: data/nlu/):
+    messages in which nothing is acute. The blind-written sets have hardly any short ones ("hei",
+    "god kveld"), which a model fitted on them alone would guess at."""
+    return [text for name, text in intent_examples(root / spec["calm_from"])
+            if name.split("/")[0] in spec["calm_intents"]]
 
 
 def fingerprint(spec: dict, root: Path = DATA.parent) -> str:
