@@ -48,3 +48,20 @@ def test_both_numbers_speak_of_the_police_situation_first():
 
 def test_no_danger_slots_outside_danger():
     assert set(values_for("hva er LAR?", "faq")) == {"opening", "audience", "malform"}
+
+
+def test_the_first_bubble_names_the_number_the_assessment_chose_for_every_situation():
+    """Whatever situation the first bubble speaks of (its own, `unspecified` from the trained model,
+    or one whose own number is 113), the number chosen is the one it names first."""
+    from channels.nlg import most_specific
+    calls = DOMAIN["responses"]["utter_danger_call"]
+    first = {"113": "Ring 113", "112": "Ring 112", "both": "Ring 112"}
+    for situation_id in SITUATIONS | {"unspecified"}:
+        for emergency, opening in first.items():
+            for malform in ("nb", "nn"):
+                slots = {"situation": situation_id, "emergency": emergency, "malform": malform}
+                chosen = most_specific([v for v in calls
+                                        if all(slots.get(c["name"]) == str(c["value"]) for c in v.get("condition", []))])
+                assert chosen and all(v["text"].startswith(opening) for v in chosen), (slots, chosen)
+                if emergency == "both":
+                    assert all("113" in v["text"] for v in chosen), slots
