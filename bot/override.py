@@ -6,6 +6,7 @@ the red-flag criteria replace calm guesses. Last, a question for information tha
 for a crisis is answered as a question: `faq` when the answer selector has a confident answer,
 `info_unsure` (say so, offer people who can answer) when not.
 """
+import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -38,8 +39,17 @@ def _flag_intents() -> set:
     return {rule["intent"] for rule in _rules()["overrides"].values()}
 
 
+def place_only(text: str, places: Iterable[tuple]) -> bool:
+    """Whether the text is a place and at most a few other words ("i Bergen"); places are (start, end)."""
+    rest, found = text, False
+    for start, end in sorted(places, reverse=True):
+        rest, found = rest[:start] + " " + rest[end:], True
+    return found and len(re.findall(r"\w+", rest)) <= _rules()["place_only"]["max_other_words"]
+
+
 def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 0.0,
-                  malform_asked: Optional[str] = None, known_words: bool = True) -> Optional[str]:
+                  malform_asked: Optional[str] = None, known_words: bool = True,
+                  only_place: bool = False) -> Optional[str]:
     """The intent to answer instead of `predicted`, or None to keep the model's answer."""
     rules = _rules()
     if assessment.danger_to_life:
@@ -51,6 +61,8 @@ def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 
         return "danger_doubt"
     if malform_asked and not assessment.acute:
         return "choose_malform"  # "kan du skrive nynorsk?" asks Losen to write so; nothing to answer
+    if only_place and not assessment.acute and predicted in rules["place_only"]["replaces"]:
+        return rules["place_only"]["intent"]
     if not known_words and not assessment.acute and predicted not in rules["answers_questions"]:
         return "nlu_fallback"  # no Norwegian word in it: say we did not understand, with 113 and 116 117
     if assessment.wants == "what_to_do" and predicted == "faq" and faq_confidence < rules["faq_sure"]:

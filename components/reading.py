@@ -29,7 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.assess import assess
 from bot.criteria_model import CRITERIA_MODEL_KEY
 from bot.malform import MALFORMS
-from bot.override import forced_intent
+from bot.override import forced_intent, place_only
 from bot.reading import READING_KEY, read
 from bot.slots import slot_values
 
@@ -76,8 +76,10 @@ class LosenReading(GraphComponent, IntentClassifier):
                CRITERIA_MODEL_KEY: message.get(CRITERIA_MODEL_KEY) if model else None}
         found = assess(text, nlu=nlu, with_location=False)
         message.set(READING_KEY, {"reading": reading.as_dict(), "assessment": found.as_dict()}, add_to_output=True)
+        places = [(e["start"], e["end"]) for e in message.get(ENTITIES) or []
+                  if e.get("entity") == "place" and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)]
         intent = forced_intent(found, predicted, _faq_confidence(message), reading.malform_asked,
-                               reading.known_words)
+                               reading.known_words, place_only(text, places))
         if intent:
             LosenReading._force(message, intent)
         values = slot_values(found, reading, intent or predicted)

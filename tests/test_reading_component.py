@@ -32,3 +32,27 @@ def test_gibberish_is_not_understood_whatever_the_model_guessed():
 ])
 def test_messages_with_a_known_word_or_danger_keep_their_answer(text, predicted, wanted):
     assert answered_as(text, predicted) == wanted
+
+
+def answered_with_place(text: str, place: str, predicted: str) -> str:
+    start = text.index(place)
+    message = Message(data={"text": text, "intent": {"name": predicted, "confidence": 0.3},
+                            "entities": [{"entity": "place", "value": place, "start": start, "end": start + len(place)}]})
+    LosenReading._apply(message)
+    return message.get("intent")["name"]
+
+
+@pytest.mark.parametrize("text, place, predicted, wanted", [
+    ("Bodø", "Bodø", "nlu_fallback", "inform_place"),          # a name the intent model never saw
+    ("i Kautokeino", "Kautokeino", "out_of_scope", "inform_place"),
+    ("vi bor på 7030", "7030", "nlu_fallback", "inform_place"),
+    ("Bodø", "Bodø", "greet", "greet"),                        # a guess other than "not understood" stays
+    ("pappa ligger i gangen i Bodø og puster ikke", "Bodø", "nlu_fallback", "danger_to_life"),
+])
+def test_a_message_that_is_only_a_place_answers_where(text, place, predicted, wanted):
+    assert answered_with_place(text, place, predicted) == wanted
+
+
+def test_a_message_that_names_a_place_among_other_words_is_not_a_place_answer():
+    assert answered_with_place("jeg vet ikke hva jeg skal gjøre med sønnen min i Bodø", "Bodø",
+                               "nlu_fallback") != "inform_place"
