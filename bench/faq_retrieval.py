@@ -12,6 +12,9 @@ Usage:
       data/nlu/faq.yml here, no Rasa model: also time per message and the memory it holds
   .venv/bin/python bench/faq_retrieval.py --folds 5               the picker's k-fold accuracy on
       the training questions of data/nlu/faq.yml (no paraphrases read)
+  .venv/bin/python bench/faq_retrieval.py --stack                  what the person sees: each question
+      sent to the running stack (started here, clock pinned); is the answer the first bubble, or in any?
+      (issue 15: "a question with an answer in the catalogue gets that answer in the first bubble")
 """
 import argparse
 import asyncio
@@ -109,6 +112,45 @@ def run_picker() -> None:
           f"by {(imported - before) / 1024:.0f} MiB; resident now {resident_kib() / 1024:.0f} MiB")
 
 
+def answer_texts(key: str) -> list:
+    """The bokmål and nynorsk texts of one answer (data/nlu/faq.yml responses)."""
+    import yaml
+    responses = yaml.safe_load((ROOT / "data" / "nlu" / "faq.yml").read_text(encoding="utf-8"))["responses"]
+    return [variant["text"] for variant in responses.get(f"utter_faq/{key}", [])]
+
+
+def is_answer(bubble: str, key: str) -> bool:
+    # An answer bubble starts with the answer's text; what follows it (where to ask more) varies by the hour.
+    return any(bubble.startswith(text[:60]) for text in answer_texts(key))
+
+
+def run_stack(at: str) -> None:
+    import uuid
+
+    import requests
+    sys.path.insert(0, str(ROOT / "tests"))
+    from stack import start_stack
+
+    items = paraphrases()
+    stack = start_stack(extra_env={"LOSEN_NOW": at})
+    first = anywhere = 0
+    try:
+        for item in items:
+            reply = requests.post(f"{stack.url}/webhooks/rest/webhook", timeout=60,
+                                  json={"sender": uuid.uuid4().hex, "message": item["text"]})
+            bubbles = [b.get("text") or "" for b in reply.json() or []]
+            first += bool(bubbles) and is_answer(bubbles[0], item["answer"])
+            found = any(is_answer(b, item["answer"]) for b in bubbles)
+            anywhere += found
+            if not found:
+                print(f"  not answered: {item['text']!r} (expected {item['answer']}); first bubble: "
+                      f"{(bubbles or [''])[0][:70]!r}")
+    finally:
+        stack.stop()
+    n = len(items)
+    print(f"the answer is the first bubble for {first}/{n} = {first / n:.2f}; in some bubble for {anywhere}/{n}")
+
+
 def run_folds(folds: int) -> None:
     """k-fold accuracy on the training questions: each fold's questions are left out of training
     (the answer texts stay in: they are part of the picker whatever the question), and a fold of
@@ -152,8 +194,12 @@ if __name__ == "__main__":
     parser.add_argument("model", nargs="?", default=str(ROOT / "models" / "losen.tar.gz"))
     parser.add_argument("--picker", action="store_true", help="score bot/answer_picker.py, no Rasa model")
     parser.add_argument("--folds", type=int, help="k-fold accuracy of the picker on the training questions")
+    parser.add_argument("--stack", action="store_true", help="what the person sees, on the running stack")
+    parser.add_argument("--at", default="2026-11-18T12:00", help="LOSEN_NOW for --stack")
     args = parser.parse_args()
-    if args.folds:
+    if args.stack:
+        run_stack(args.at)
+    elif args.folds:
         run_folds(args.folds)
     elif args.picker:
         run_picker()
