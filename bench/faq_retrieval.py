@@ -112,16 +112,9 @@ def run_picker() -> None:
           f"by {(imported - before) / 1024:.0f} MiB; resident now {resident_kib() / 1024:.0f} MiB")
 
 
-def answer_texts(key: str) -> list:
-    """The bokmål and nynorsk texts of one answer (data/nlu/faq.yml responses)."""
-    import yaml
-    responses = yaml.safe_load((ROOT / "data" / "nlu" / "faq.yml").read_text(encoding="utf-8"))["responses"]
-    return [variant["text"] for variant in responses.get(f"utter_faq/{key}", [])]
-
-
-def is_answer(bubble: str, key: str) -> bool:
+def is_answer(bubble: str, texts: list) -> bool:
     # An answer bubble starts with the answer's text; what follows it (where to ask more) varies by the hour.
-    return any(bubble.startswith(text[:60]) for text in answer_texts(key))
+    return any(bubble.startswith(text[:60]) for text in texts)
 
 
 def run_stack(at: str) -> None:
@@ -131,6 +124,8 @@ def run_stack(at: str) -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from stack import start_stack
 
+    from bot.answer_picker import read_faq
+    answers = read_faq()[1]  # the bokmål and nynorsk texts of each answer
     items = paraphrases()
     stack = start_stack(extra_env={"LOSEN_NOW": at})
     first = anywhere = 0
@@ -139,8 +134,9 @@ def run_stack(at: str) -> None:
             reply = requests.post(f"{stack.url}/webhooks/rest/webhook", timeout=60,
                                   json={"sender": uuid.uuid4().hex, "message": item["text"]})
             bubbles = [b.get("text") or "" for b in reply.json() or []]
-            first += bool(bubbles) and is_answer(bubbles[0], item["answer"])
-            found = any(is_answer(b, item["answer"]) for b in bubbles)
+            texts = answers.get(item["answer"], [])
+            first += bool(bubbles) and is_answer(bubbles[0], texts)
+            found = any(is_answer(b, texts) for b in bubbles)
             anywhere += found
             if not found:
                 print(f"  not answered: {item['text']!r} (expected {item['answer']}); first bubble: "
