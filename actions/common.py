@@ -6,9 +6,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import clock
-from bot.assess import Assessment, assess
+from bot.assess import Assessment, assess, stored_assessment
 from bot.phrases import in_malform
-from bot.reading import READING_KEY
 from bot.replies import ask_more_lines, open_lines
 
 
@@ -20,10 +19,8 @@ def assessment(tracker: Tracker) -> Assessment:
     """The assessment the Rasa server made when it read the message (components/reading.py),
     so the message is read once; computed here only when the parse data lacks it."""
     audience = tracker.get_slot("audience")
-    made = ((tracker.latest_message or {}).get(READING_KEY) or {}).get("assessment")
-    if isinstance(made, dict):
-        known = {k: v for k, v in made.items() if k in Assessment.__dataclass_fields__}
-        found = Assessment(**known)
+    found = stored_assessment(tracker.latest_message)
+    if found:
         found.audience = audience or found.audience
         return found
     return assess(latest_text(tracker), nlu=tracker.latest_message, context={"audience": audience})

@@ -71,6 +71,15 @@ def _location(text: str) -> Optional[str]:
     return None
 
 
+def stored_assessment(nlu: Optional[dict]) -> Optional[Assessment]:
+    """The assessment the Rasa server made when it read the message (components/reading.py), from
+    the model's own guess before the reading forced an intent: what the actions answer from."""
+    made = ((nlu or {}).get(READING_KEY) or {}).get("assessment")
+    if not isinstance(made, dict):
+        return None
+    return Assessment(**{k: v for k, v in made.items() if k in Assessment.__dataclass_fields__})
+
+
 def reading_of(text: str, nlu: Optional[dict]) -> Reading:
     """The reading the Rasa server made of this message, or a fresh one (CLI, tests)."""
     if nlu and isinstance(nlu.get(READING_KEY), dict) and "reading" in nlu[READING_KEY]:
