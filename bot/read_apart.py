@@ -100,7 +100,7 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
     def general(n: int) -> bool:
         cues = by_sentence.get(n, set())
         asking = n in questions or n in asked
-        return ("general" in cues and ("conditional" in cues or n in questions or (criterion and n in asked))) \
+        return ("general" in cues and ("conditional" in cues or n in questions or n in asked)) \
             or ("asks_limit" in cues and asking)
 
     def apart(hit) -> bool:

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 from bot import DATA
 from bot.read_apart import ReadingCues, cue_flags, negated, read_apart, told_as_history
 from bot.term_index import TermIndex
-from bot.terms import Token, compile_term, forms, known_word, sentences
+from bot.terms import Token, compile_term, forms, known_word, sentences, token_forms
 from bot.textnorm import fold
 
 SITUATIONS_FILE = DATA / "situations.yml"
@@ -78,6 +78,10 @@ class SituationMatcher:
         self.criterion_situations = spec.get("criterion_situations") or []
         self.time_concepts = set(spec.get("time_concepts") or [])
         self.rhetorical = set(spec.get("rhetorical_concepts") or [])
+        ages = spec.get("age_words") or {}
+        self.age_before = {fold(w) for w in ages.get("before", [])}
+        self.age_after = {fold(w) for w in ages.get("after", [])}
+        self.counts = set(ages.get("not_for", []))
         concepts = {cid: [compile_term(t) for t in c["terms"]] for cid, c in spec["concepts"].items()}
         self.concepts = TermIndex(concepts)
         self.cues = ReadingCues(cues)
@@ -114,17 +118,24 @@ class SituationMatcher:
                 if self.cues.turns(folded, comma):
                     part += 1
                 comma = False
-                exact = forms(word)
+                exact = token_forms(word)
                 canonical = self.canonical(folded)
                 fuzzy = exact if canonical == folded else exact | forms(canonical) | {canonical}
                 written = frozenset({folded, canonical})
                 found.append(Token(word, folded, exact, fuzzy, number, part, written))
         return found
 
+    def _is_age(self, tokens: List[Token], i: int) -> bool:
+        """A number that gives an age ("datteren min på 15", "16 år") is no count of pills."""
+        before = tokens[i - 1].folded if i else ""
+        after = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+        return tokens[i].folded.isdigit() and (before in self.age_before or after in self.age_after)
+
     # ------------------------------------------------------------------------------- hits
     def hits(self, tokens: List[Token], negations: Set[int]) -> List[Hit]:
         return [Hit(concept, tokens[start].sentence, start, end, negated(tokens, start, end, negations, is_phrase))
-                for concept, start, end, is_phrase in self.concepts.find(tokens)]
+                for concept, start, end, is_phrase in self.concepts.find(tokens)
+                if not (concept in self.counts and self._is_age(tokens, start))]
 
     @staticmethod
     def _windows(by_sentence: Dict[int, List[Hit]], last: int) -> List[Tuple[List[Hit], Set[str]]]:

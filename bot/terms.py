@@ -47,6 +47,27 @@ def forms(word: str) -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=131072)
+def token_forms(word: str) -> FrozenSet[str]:
+    """What a word in a message can mean: as `forms`, except that a known word which folding turns
+    into another word ("får" -> "far", "når" -> "nar") is read by its lemmas alone. The catalogue's
+    terms keep their folded form, so "far ikke puste" typed without å still meets "får ikke puste"."""
+    found = forms(word)
+    lowered = word.lower()
+    folded = fold(lowered)
+    if folded == lowered or not known_word(lowered):
+        return found
+    from simplemma import lemmatize
+
+    lemmas = set()
+    for lang in ("nb", "nn"):
+        try:
+            lemmas.add(fold(lemmatize(lowered, lang=lang, low_memory=True)))
+        except ValueError:
+            pass
+    return frozenset(lemmas) if lemmas else found
+
+
+@lru_cache(maxsize=131072)
 def known_in(word: str, lang: str) -> bool:
     """Whether simplemma's table for `lang` (nb or nn) has the word."""
     from simplemma import is_known

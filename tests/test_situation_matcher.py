@@ -217,3 +217,32 @@ def test_no_concept_lists_a_term_twice_and_every_concept_is_used():
         for key in ("unless", "doubt", "anywhere"):
             used.update(situation.get(key, []))
     assert set(spec["concepts"]) == used
+
+
+def test_folding_does_not_make_one_word_another():
+    # "får" folds to "far" (father): read by its lemma, it names no one; typed without å it still
+    # meets the catalogue's "får" (data/situations.yml: "får ikke puste").
+    from bot.terms import token_forms
+    assert "far" not in token_forms("får")
+    assert "far" in token_forms("far")
+    assert read_situations("han får ikke puste").situations == ["breathing"]
+    assert read_situations("han far ikke puste").situations == ["breathing"]
+
+
+@pytest.mark.parametrize("text", [
+    "er dette anonymt? vil ikke at noen skal vite at jeg skriver her",  # "dette" the pronoun, not "fell"
+    "Tåler kroppen mindre etter en pause fra heroin?",                 # a pause, not in the breathing
+    "Jeg fant piller på rommet til datteren min på 15. Hvordan tar jeg det opp med henne?",  # an age, a room
+])
+def test_a_common_word_that_looks_like_a_danger_word_is_nothing(text):
+    found = read_situations(text)
+    assert not found.situations and not found.doubt
+
+
+def test_an_age_is_no_count_but_a_count_is():
+    assert read_situations("hun har tatt 15 piller").situations == ["overdose_poisoning"]
+    assert read_situations("søsteren min på 15 har tatt piller").situations == []
+    # ... and an age still tells that a child is small (child_unsafe's small_child: "på 3 år").
+    assert "child_unsafe" in read_situations(
+        "min ex henta datteren vår på 3 år i barnehagen og han var ruset. nå er han hjemme med henne "
+        "og svarer ikke").situations
