@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PARAPHRASES = ROOT / "bench" / "faq_paraphrases.jsonl"
-QUESTION_SET = PARAPHRASES  # --set: another file of the same shape (bench/faq_build.jsonl, bench/faq_held.jsonl)
+QUESTION_SET = PARAPHRASES  # --set: another file of the same shape (bench/faq_held.jsonl)
 
 
 def held(path: Path) -> bool:

@@ -71,6 +71,9 @@ def _location(text: str) -> Optional[str]:
     return None
 
 
+FAQ_CONFIDENCE_KEY = "faq_confidence"  # the answer selector's confidence, put in the reading's nlu
+
+
 def stored_assessment(nlu: Optional[dict]) -> Optional[Assessment]:
     """The assessment the Rasa server made when it read the message (components/reading.py), from
     the model's own guess before the reading forced an intent: what the actions answer from."""
@@ -155,7 +158,10 @@ def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec
     if name in spec["intent_criteria"]:
         _add(result.criteria, spec["intent_criteria"][name])
         result.reasons.append(f"intent {name} ({top.get('confidence', 0):.2f})")
-    if name == "nlu_fallback" or name not in spec["calm_intents"]:
+    # A guess of "faq" with no answer the selector is sure of is no known question: the crisis-like
+    # intents next in line still count, as for a guess the model is unsure of.
+    unanswered = name == "faq" and (nlu or {}).get(FAQ_CONFIDENCE_KEY, 1.0) < spec["faq_guess_min_confidence"]
+    if name == "nlu_fallback" or unanswered or name not in spec["calm_intents"]:
         for candidate in ranking[:3]:
             if candidate.get("name") in spec["crisis_like_intents"] and \
                     candidate.get("confidence", 0) >= spec["crisis_like_min_confidence"]:

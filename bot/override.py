@@ -67,6 +67,8 @@ def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 
         return "nlu_fallback"  # no Norwegian word in it: say we did not understand, with 113 and 116 117
     if assessment.wants == "what_to_do" and predicted == "faq" and faq_confidence < rules["faq_sure"]:
         return "what_to_do"  # "hva bør jeg gjøre når kona mi drikker?" wants advice, not a loose fact
+    if predicted == "what_to_do" and not assessment.acute and faq_confidence >= rules["faq_over_what_to_do"]:
+        return "faq"  # "hvordan sier jeg til pappa at han drikker for mye?" has its own answer
     question = assessment.wants == "info" and not assessment.acute
     if question and predicted not in rules["answers_questions"]:
         return "faq" if faq_confidence >= rules["faq_min_confidence"] else "info_unsure"

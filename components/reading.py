@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.assess import assess
+from bot.assess import FAQ_CONFIDENCE_KEY, assess
 from bot.criteria_model import CRITERIA_MODEL_KEY
 from bot.malform import MALFORMS
 from bot.override import forced_intent, place_only
@@ -73,7 +73,8 @@ class LosenReading(GraphComponent, IntentClassifier):
         model = reading.known_words
         nlu = {READING_KEY: {"reading": reading.as_dict()}, "intent": message.get(INTENT) if model else None,
                "intent_ranking": message.get(INTENT_RANKING_KEY) if model else [],
-               CRITERIA_MODEL_KEY: message.get(CRITERIA_MODEL_KEY) if model else None}
+               CRITERIA_MODEL_KEY: message.get(CRITERIA_MODEL_KEY) if model else None,
+               FAQ_CONFIDENCE_KEY: _faq_confidence(message)}
         found = assess(text, nlu=nlu, with_location=False)
         message.set(READING_KEY, {"reading": reading.as_dict(), "assessment": found.as_dict()}, add_to_output=True)
         places = [(e["start"], e["end"]) for e in message.get(ENTITIES) or []

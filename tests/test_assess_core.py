@@ -35,6 +35,15 @@ def test_uncertain_crisis_like_message_is_acute():
     assert assess("skjønner ikke hva som skjer med kroppen", nlu=ranking).acute
 
 
+def test_a_faq_guess_with_no_sure_answer_still_reads_the_crisis_like_intents():
+    ranking = [{"name": "faq", "confidence": 0.45}, {"name": "withdrawal", "confidence": 0.35}]
+    text = "skjønner ikke hva som skjer med kroppen etter at jeg slutta"
+    unsure = {"intent": ranking[0], "intent_ranking": ranking, "faq_confidence": 0.2}
+    sure = {"intent": ranking[0], "intent_ranking": ranking, "faq_confidence": 0.9}
+    assert assess(text, nlu=unsure).acute
+    assert not assess(text, nlu=sure).acute
+
+
 def test_model_faq_guess_does_not_make_a_story_a_question():
     # The words ask nothing: a few of them may still be a question ("symptomer abstinens"), a
     # story told in sentences is telling even when the model's nearest intent is faq.

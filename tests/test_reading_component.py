@@ -56,3 +56,19 @@ def test_a_message_that_is_only_a_place_answers_where(text, place, predicted, wa
 def test_a_message_that_names_a_place_among_other_words_is_not_a_place_answer():
     assert answered_with_place("jeg vet ikke hva jeg skal gjøre med sønnen min i Bodø", "Bodø",
                                "nlu_fallback") != "inform_place"
+
+
+def answered_with_selector(text: str, predicted: str, faq_confidence: float) -> str:
+    selector = {"faq": {"response": {"confidence": faq_confidence, "intent_response_key": "faq/talk_to_parent"}}}
+    message = Message(data={"text": text, "intent": {"name": predicted, "confidence": 0.6},
+                            "response_selector": selector})
+    LosenReading._apply(message)
+    return message.get("intent")["name"]
+
+
+def test_a_calm_how_do_i_question_with_a_sure_answer_gets_the_answer():
+    # data/intent_override.yml faq_over_what_to_do: "how do I tell dad" has its own answer ...
+    text = "hvordan kan jeg si til pappa at jeg ikke liker at han drikker"
+    assert answered_with_selector(text, "what_to_do", 0.8) == "faq"
+    # ... and with no answer the selector is sure of, the what-to-do answer stays.
+    assert answered_with_selector(text, "what_to_do", 0.3) == "what_to_do"
