@@ -246,3 +246,12 @@ def test_an_age_is_no_count_but_a_count_is():
     assert "child_unsafe" in read_situations(
         "min ex henta datteren vår på 3 år i barnehagen og han var ruset. nå er han hjemme med henne "
         "og svarer ikke").situations
+
+
+@pytest.mark.parametrize("text", [
+    "hvordan vet jeg om noen har tatt for mye heroin",  # someone, if: no one who is there
+    "hvor får man tak i nesespray mot overdose",         # a question without "?" (data/reading_cues.yml)
+])
+def test_a_question_about_anyone_is_doubt_not_danger(text):
+    found = read_situations(text)
+    assert not found.situations and found.doubt
