@@ -101,3 +101,17 @@ def test_same_matches_as_spacy(name):
         assert ours == _spacy_matches(matcher, norms_of, text), text
         matched += bool(ours)
     assert matched > len(texts) // 20  # the texts did exercise the patterns
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Det er ingen krise akkurat nå, men jeg trenger å snakke med noen", False),
+    ("Ingenting akutt, men jeg er så sliten", False),
+    ("det haster ikke", False),
+    ("det er krise", True),
+    ("det er ikke bra, det er krise!!", True),         # "ikke" elsewhere in the sentence does not turn it
+    ("han er ikke våken, det er kritisk", True),
+])
+def test_the_word_crisis_said_to_be_not_so_is_not_said(text, said):
+    # Only the person's own word for a crisis opens with "Når du sier at det er krise" (data/red_flags.yml).
+    from bot.redflags import detect
+    assert ("crisis_said" in {flag.id for flag in detect(text)}) is said
