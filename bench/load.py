@@ -10,8 +10,14 @@ seconds (default 3, ±50 %) before the next one: a closed loop of N people, not 
 crisis rarely write faster than that; --think 0 measures the flood. An error is a failed request,
 a non-2xx answer or an empty reply.
 
+With --long-senders N, N more senders each send a long message (about 100 kB; three in four with a
+danger sentence at the start, inside or past the part the NLU reads: bench/long_messages.py's) while
+the conversations go on, then wait --think seconds and send the next. Their answers are counted
+apart (messages, errors, p95); the conversations' figures show what long messages cost everyone
+else (issue 17: 0 errors at 50 conversations, also while long messages arrive).
+
 Run it with ./losen bench [options] (installs, trains if needed, records the training time);
-e.g. ./losen bench --conversations 50 --seconds 300.
+e.g. ./losen bench --conversations 50 --seconds 300 --long-senders 5.
 """
 import argparse
 import asyncio
@@ -35,6 +41,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the same start/stop code the stack tests use
 from stack import VENV_BIN, Stack, free_port, model_path  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from long_messages import long_message  # noqa: E402  the same long messages (danger at the start, inside, past, none)
 
 STARTER_DIR = ROOT / ".losen" / "starter"
 SCRIPTS = ROOT / "bench" / "conversations.yml"
@@ -148,17 +157,37 @@ async def person(session, url, scripts, deadline, budget, think, latencies, erro
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
-async def drive(url, scripts, conversations, seconds, max_requests, think, seed):
+async def long_sender(session, url, deadline, think, rng, long_figures):
+    n = 0
+    while time.monotonic() < deadline:
+        n += 1
+        start = time.monotonic()
+        try:
+            async with session.post(url, json={"sender": "long-" + uuid.uuid4().hex,
+                                               "message": long_message(n)[0]}) as response:
+                body = await response.json(content_type=None) if response.status < 300 else None
+                ok = response.status < 300 and isinstance(body, list) and len(body) > 0
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+            ok = False
+        long_figures["latencies"].append(time.monotonic() - start)
+        long_figures["errors"] += not ok
+        await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+
+
+async def drive(url, scripts, conversations, seconds, max_requests, think, seed, long_senders=0):
     latencies, errors, by_text = [], [], collections.defaultdict(list)
+    long_figures = {"latencies": [], "errors": 0}
     budget = {"left": max_requests}
     deadline = time.monotonic() + seconds
     timeout = aiohttp.ClientTimeout(total=60)
     async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=0)) as session:
         started = time.monotonic()
         await asyncio.gather(*(person(session, url, scripts, deadline, budget, think, latencies, errors,
-                                      random.Random(seed + i), by_text) for i in range(conversations)))
+                                      random.Random(seed + i), by_text) for i in range(conversations)),
+                             *(long_sender(session, url, deadline, think, random.Random(seed - 1 - i), long_figures)
+                               for i in range(long_senders)))
         elapsed = time.monotonic() - started
-    return latencies, errors, elapsed, by_text
+    return latencies, errors, elapsed, by_text, long_figures
 
 
 def warm_up(url: str, scripts: list) -> None:
@@ -182,8 +211,9 @@ def measure(stack: Stack, args, scripts) -> dict:
     stack.wait(timeout=300)
     warm_up(stack.webhook, scripts)
     with MemoryWatch(stack.procs) as memory:
-        latencies, errors, elapsed, by_text = asyncio.run(
-            drive(stack.webhook, scripts, args.conversations, args.seconds, args.max_requests, args.think, args.seed))
+        latencies, errors, elapsed, by_text, long_figures = asyncio.run(
+            drive(stack.webhook, scripts, args.conversations, args.seconds, args.max_requests, args.think, args.seed,
+                  args.long_senders))
     return {
         "messages": len(latencies),
         "errors": len(errors),
@@ -195,6 +225,9 @@ def measure(stack: Stack, args, scripts) -> dict:
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else float("nan"),
         "rss_mb": {name: round(peak / 2**20) for name, peak in memory.peak.items()},
         "rss_total_mb": round(sum(memory.peak.values()) / 2**20),
+        "long_messages": len(long_figures["latencies"]),
+        "long_errors": long_figures["errors"],
+        "long_p95_ms": round(percentile(long_figures["latencies"], 95) * 1000, 1),
         "by_message": {text: [round(percentile(v, 50) * 1000, 1), round(percentile(v, 95) * 1000, 1), len(v)]
                        for text, v in by_text.items()},
     }
@@ -222,6 +255,12 @@ def report(args, losen: dict, starter: dict) -> None:
         theirs = starter.get(key) if starter else None
         ratio = f"{mine / theirs:.2f}" if theirs and key not in ("messages", "errors") else ""
         print(f"{label:22}{fmt.format(mine):>12}{(fmt.format(theirs) if theirs is not None else '-'):>14}{ratio:>15}")
+    if args.long_senders:
+        for name, figures in (("Losen", losen), ("starter bot", starter)):
+            if figures:
+                print(f"long messages ({args.long_senders} senders, about 100 kB each), {name}: "
+                      f"{figures['long_messages']} sent, {figures['long_errors']} errors, "
+                      f"p95 {figures['long_p95_ms']:.0f} ms")
     print("Losen memory by server (MiB): " + ", ".join(f"{k} {v}" for k, v in losen["rss_mb"].items()))
     print(f"training time: Losen {recorded_seconds(TRAIN_SECONDS)} (last ./losen train), "
           f"starter bot {recorded_seconds(STARTER_DIR / 'train-seconds')} (rasa init, incl. training)")
@@ -246,9 +285,11 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     parser.add_argument("--by-message", action="store_true",
                         help="also print p50/p95 per message text: which turns make the tail")
+    parser.add_argument("--long-senders", type=int, default=0,
+                        help="senders of long messages (about 100 kB) during the load (default 0)")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
-    if args.conversations < 1 or args.seconds <= 0 or args.max_requests < 1 or args.think < 0:
+    if args.conversations < 1 or args.seconds <= 0 or args.max_requests < 1 or args.think < 0 or args.long_senders < 0:
         parser.error("conversations, seconds and max-requests must be positive, think not negative")
     if model_path() is None:
         print("no trained model in models/: run ./losen train first (./losen bench does it for you)")
