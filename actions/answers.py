@@ -4,7 +4,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import assessment, audience_of, in_conversations_malform, utter_ask_more
+from actions.common import assessment, audience_of, in_conversations_malform, utter_ask_more, utter_open_now
 
 
 def selected_answer(tracker: Tracker) -> Optional[str]:
@@ -16,14 +16,21 @@ def selected_answer(tracker: Tracker) -> Optional[str]:
 
 
 class ActionAskMore(Action):
-    """After an answer: who can answer more, open now (or when they open, and who is open instead)."""
+    """After an answer: who can answer more, open now (or when they open, and who is open instead).
+    A question that also meets an acute criterion (data/intent_override.yml answer_first_when_asked)
+    gets who is open now instead, with the door that is always open."""
 
     def name(self) -> Text:
         return "action_ask_more"
 
     @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
-        utter_ask_more(dispatcher, audience_of(tracker, assessment(tracker).audience))
+        found = assessment(tracker)
+        audience = audience_of(tracker, found.audience)
+        if found.acute:
+            utter_open_now(dispatcher, audience, acute=True)
+        else:
+            utter_ask_more(dispatcher, audience)
         return []
 
 

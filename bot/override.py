@@ -39,6 +39,15 @@ def _flag_intents() -> set:
     return {rule["intent"] for rule in _rules()["overrides"].values()}
 
 
+def _asked_with_an_answer(assessment, faq_confidence: float) -> bool:
+    """A question for information that meets only criteria answered first (answer_first_when_asked),
+    with an answer the selector is sure of: the answer, then the acute door."""
+    rules = _rules()
+    flagged = set(assessment.flagged) | set(assessment.criteria)
+    return assessment.wants == "info" and bool(flagged) and faq_confidence >= rules["faq_min_confidence"] \
+        and flagged <= set(rules["answer_first_when_asked"])
+
+
 def place_only(text: str, places: Iterable[tuple]) -> bool:
     """Whether the text is a place and at most a few other words ("i Bergen"); places are (start, end)."""
     rest, found = text, False
@@ -54,6 +63,8 @@ def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 
     rules = _rules()
     if assessment.danger_to_life:
         return None if predicted == "danger_to_life" else "danger_to_life"
+    if _asked_with_an_answer(assessment, faq_confidence):
+        return None if predicted == "faq" else "faq"
     by_flags = forced_by_flags(assessment.flagged, predicted)
     if by_flags or (assessment.flagged and predicted in _flag_intents()):
         return by_flags

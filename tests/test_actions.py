@@ -133,3 +133,12 @@ def test_place_form_asks_which_for_an_ambiguous_name():
         "den i Østfold", CollectingDispatcher(),
         tracker("den i Østfold", "inform_place", {"place_ambiguous": "Våler"}), DOMAIN)
     assert chosen["place_resolved"]["kommunenummer"] == "3114"
+
+
+def test_after_an_answer_an_acute_question_gets_the_door_a_calm_one_who_can_answer_more(at):
+    from actions.answers import ActionAskMore
+    at("2026-11-24T13:00")  # Tuesday midday
+    messages, _ = run(ActionAskMore(), "kan jeg ta et glass vin når jeg er gravid?", "faq")
+    assert said(messages) == ["utter_open_services"] and "116 117" in messages[-1]["services"]
+    messages, _ = run(ActionAskMore(), "hva er LAR?", "faq")
+    assert said(messages) == ["utter_ask_more"]

@@ -72,3 +72,11 @@ def test_a_calm_how_do_i_question_with_a_sure_answer_gets_the_answer():
     assert answered_with_selector(text, "what_to_do", 0.8) == "faq"
     # ... and with no answer the selector is sure of, the what-to-do answer stays.
     assert answered_with_selector(text, "what_to_do", 0.3) == "what_to_do"
+
+
+def test_a_question_that_meets_pregnancy_gets_its_answer_first():
+    # data/intent_override.yml answer_first_when_asked: the answer, then the acute door (actions/answers.py).
+    text = "kan jeg ta et glass vin når jeg er gravid?"
+    assert answered_with_selector(text, "pregnancy", 0.8) == "faq"
+    assert answered_with_selector(text, "pregnancy", 0.2) == "pregnancy"  # no sure answer: the crisis answer
+    assert answered_with_selector("jeg er gravid og har tatt masse piller", "faq", 0.8) == "danger_to_life"
