@@ -17,7 +17,7 @@ from bot import DATA
 from bot.audience import audience_or_guess
 from bot.criteria_model import CRITERIA_MODEL_KEY, over_threshold
 from bot.reading import READING_KEY, Reading, read
-from bot.situations import criterion_situation
+from bot.situation_catalogue import criterion_situation
 
 CRITERIA = ("pregnancy", "danger_to_life_health", "suicidal", "withdrawal", "dangerous_behaviour",
             "social_loss", "self_defined")

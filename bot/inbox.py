@@ -99,7 +99,8 @@ def scan_tail(tail: str) -> list:
             yaml.safe_load(redflags.PATTERNS_FILE.read_text(encoding="utf-8")))
     found = list(matcher.detect(tail))
     try:
-        from bot.situations import criterion_situation, read_situations  # pure Python, read-only after loading
+        from bot.situation_catalogue import criterion_situation
+        from bot.situations import read_situations  # pure Python, read-only after loading
     except ImportError:
         return found
     reading = read_situations(tail)

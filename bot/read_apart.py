@@ -6,11 +6,24 @@ past or a habit in the same part of a sentence ("i fjor", "ofte"; a new part beg
 happen if. bot/situations.py finds the situations; this module says which of its finds are read
 apart (a danger situation read apart is doubt, which still names 113).
 """
-from typing import Dict, List, Set, Tuple
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Set, Tuple
 
 from bot.term_index import TermIndex
 from bot.terms import Token, compile_term, sentences
 from bot.textnorm import fold
+
+
+@dataclass
+class Hit:
+    """A place in a message where a concept was found (token positions start..end)."""
+    concept: str
+    sentence: int
+    start: int
+    end: int
+    negated: bool = False
+
 
 # Cue groups read per part of a sentence (after a turn: "men", ", nå") or per sentence.
 PART_CUES = ("past", "distant_past", "recent_past", "habitual", "now")
@@ -138,3 +151,28 @@ def told_as_history(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set]
     telling = [h for h in hits if h.concept not in placeless] or hits
     return all("distant_past" in by_part.get(tokens[h.start].clause, set()) and
                "now" not in by_part.get(tokens[h.start].clause, set()) for h in telling)
+
+
+_WORD = re.compile(r"\w+|,", re.UNICODE)
+
+
+def phrase_apart(phrase: str, tokens: List[Token], negations: set, flags, questions) -> Optional[str]:
+    """Whether every place a phrase is written is negated or read apart, as a danger word there
+    would be: "history" when each is negated or told as the past ("har aldri hatt kramper",
+    "døde av en overdose for fem år siden"), "apart" when some is a habit or a question, else None."""
+    words = [fold(w) for w in _WORD.findall(phrase) if w != ","]
+    places = [i for i in range(len(tokens) - len(words) + 1)
+              if words and all(tokens[i + k].folded == w for k, w in enumerate(words))]
+    if not places:
+        return None  # written in a way this reading does not see: it counts
+    kinds = set()
+    for i in places:
+        hit = [Hit("", tokens[i].sentence, i, i + len(words))]
+        if negated(tokens, i, i + len(words), negations, len(words) > 1) or \
+                (read_apart(hit, tokens, flags, questions, False) and told_as_history(hit, tokens, flags)):
+            kinds.add("history")
+        elif read_apart(hit, tokens, flags, questions, False):
+            kinds.add("apart")
+        else:
+            return None
+    return "apart" if "apart" in kinds else "history"

@@ -32,25 +32,16 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot import DATA
-from bot.read_apart import ReadingCues, cue_flags, negated, read_apart, told_as_history
+from bot.read_apart import Hit, ReadingCues, cue_flags, negated, phrase_apart, read_apart, told_as_history
+from bot.situation_catalogue import catalogue
 from bot.term_index import TermIndex
 from bot.terms import Token, compile_term, forms, known_word, sentences, token_forms
 from bot.textnorm import fold
 
-SITUATIONS_FILE = DATA / "situations.yml"
 CUES_FILE = DATA / "reading_cues.yml"
 _TOKEN = re.compile(r"\w+|,", re.UNICODE)
 PERSONAL_CONCEPTS = {"person", "victim", "victim_other"}  # concepts that name someone
 WINDOW = 2  # a situation's parts may be spread over this many consecutive sentences
-
-
-@dataclass
-class Hit:
-    concept: str
-    sentence: int
-    start: int
-    end: int
-    negated: bool = False
 
 
 @dataclass
@@ -245,33 +236,12 @@ class SituationMatcher:
             result.number = numbers.pop()
         result.doubt = not result.situations and (bool(result.read_apart) or self._hinted(hits))
         for phrase in phrases:
-            kind = self._phrase_apart(phrase, tokens, negations, flags, questions)
+            kind = phrase_apart(phrase, tokens, negations, flags, questions)
             if kind == "history":
                 result.history_phrases.append(phrase)
             elif kind:
                 result.apart_phrases.append(phrase)
         return result
-
-    def _phrase_apart(self, phrase: str, tokens: List[Token], negations: set, flags, questions) -> Optional[str]:
-        """Whether every place a phrase is written is negated or read apart, as a danger word there
-        would be: "history" when each is negated or told as the past ("har aldri hatt kramper",
-        "døde av en overdose for fem år siden"), "apart" when some is a habit or a question, else None."""
-        words = [fold(w) for w in _TOKEN.findall(phrase) if w != ","]
-        places = [i for i in range(len(tokens) - len(words) + 1)
-                  if words and all(tokens[i + k].folded == w for k, w in enumerate(words))]
-        if not places:
-            return None  # written in a way this reading does not see: it counts
-        kinds = set()
-        for i in places:
-            hit = [Hit("", tokens[i].sentence, i, i + len(words))]
-            if negated(tokens, i, i + len(words), negations, len(words) > 1) or \
-                    (read_apart(hit, tokens, flags, questions, False) and told_as_history(hit, tokens, flags)):
-                kinds.add("history")
-            elif read_apart(hit, tokens, flags, questions, False):
-                kinds.add("apart")
-            else:
-                return None
-        return "apart" if "apart" in kinds else "history"
 
     @staticmethod
     def _evidence(situation: dict, found: List[Hit], hits: List[Hit], tokens: List[Token]) -> List[str]:
@@ -296,22 +266,9 @@ class SituationMatcher:
 
 
 @lru_cache(maxsize=1)
-def catalogue() -> dict:
-    return yaml.safe_load(SITUATIONS_FILE.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
 def default_matcher() -> SituationMatcher:
     return SituationMatcher(catalogue(), yaml.safe_load(CUES_FILE.read_text(encoding="utf-8")))
 
 
 def read_situations(text: str, phrases: Sequence[str] = ()) -> SituationReading:
     return default_matcher().read(text, phrases)
-
-
-def situation(situation_id: str) -> Optional[dict]:
-    return next((s for s in catalogue()["situations"] if s["id"] == situation_id), None)
-
-
-def criterion_situation(situation_id: str) -> Optional[dict]:
-    return next((s for s in catalogue().get("criterion_situations") or [] if s["id"] == situation_id), None)

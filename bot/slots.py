@@ -6,7 +6,7 @@ domain's slot definitions must never be produced (tests/test_slots.py checks it)
 from typing import Dict, Optional
 
 from bot.assess import rules
-from bot.situations import situation
+from bot.situation_catalogue import situation
 
 
 def reader(audience: Optional[str]) -> str:
