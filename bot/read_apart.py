@@ -6,12 +6,11 @@ past or a habit in the same part of a sentence ("i fjor", "ofte"; a new part beg
 happen if. bot/situations.py finds the situations; this module says which of its finds are read
 apart (a danger situation read apart is doubt, which still names 113).
 """
-import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Set, Tuple
 
 from bot.term_index import TermIndex
-from bot.terms import Token, compile_term, sentences
+from bot.terms import WORD_OR_COMMA, Token, compile_term, sentences
 from bot.textnorm import fold
 
 
@@ -153,14 +152,11 @@ def told_as_history(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set]
                "now" not in by_part.get(tokens[h.start].clause, set()) for h in telling)
 
 
-_WORD = re.compile(r"\w+|,", re.UNICODE)
-
-
 def phrase_apart(phrase: str, tokens: List[Token], negations: set, flags, questions) -> Optional[str]:
     """Whether every place a phrase is written is negated or read apart, as a danger word there
     would be: "history" when each is negated or told as the past ("har aldri hatt kramper",
     "døde av en overdose for fem år siden"), "apart" when some is a habit or a question, else None."""
-    words = [fold(w) for w in _WORD.findall(phrase) if w != ","]
+    words = [fold(w) for w in WORD_OR_COMMA.findall(phrase) if w != ","]
     places = [i for i in range(len(tokens) - len(words) + 1)
               if words and all(tokens[i + k].folded == w for k, w in enumerate(words))]
     if not places:

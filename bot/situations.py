@@ -23,7 +23,6 @@ about what would happen if ("mister jeg barna hvis jeg sier det?"). When a dange
 now, a criterion situation marked `with_danger: part` is read as part of it: the danger
 situation's own criteria (data/assessment.yml) apply.
 """
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Set, Tuple
@@ -35,11 +34,10 @@ from bot import DATA
 from bot.read_apart import Hit, ReadingCues, cue_flags, negated, phrase_apart, read_apart, told_as_history
 from bot.situation_catalogue import catalogue
 from bot.term_index import TermIndex
-from bot.terms import Token, compile_term, forms, known_word, sentences, token_forms
+from bot.terms import WORD_OR_COMMA, Token, compile_term, forms, known_word, sentences, token_forms
 from bot.textnorm import fold
 
 CUES_FILE = DATA / "reading_cues.yml"
-_TOKEN = re.compile(r"\w+|,", re.UNICODE)
 PERSONAL_CONCEPTS = {"person", "victim", "victim_other"}  # concepts that name someone
 WINDOW = 2  # a situation's parts may be spread over this many consecutive sentences
 
@@ -100,7 +98,7 @@ class SituationMatcher:
         for number, (sentence, _) in enumerate(sentences(text)):
             part += 1
             comma = False
-            for match in _TOKEN.finditer(sentence):
+            for match in WORD_OR_COMMA.finditer(sentence):
                 word = match.group()
                 if word == ",":
                     comma = True

@@ -31,13 +31,11 @@ def sentences(text: str) -> List[Tuple[str, bool]]:
 # simplemma's tables are read in their compact form (low_memory): the same words and lemmas, about
 # 10 MiB for bokmål and nynorsk instead of 70 MiB as Python dicts. A look-up costs some microseconds
 # more, once per distinct word: the answers are cached here.
-@lru_cache(maxsize=131072)
-def forms(word: str) -> FrozenSet[str]:
-    """The folded word and its bokmål and nynorsk lemmas: what a written word can mean."""
+def _lemmas(lowered: str) -> FrozenSet[str]:
+    """The word's bokmål and nynorsk lemmas, folded."""
     from simplemma import lemmatize  # loaded on first use: the tables take a moment
 
-    lowered = word.lower()
-    found = {fold(lowered)}
+    found = set()
     for lang in ("nb", "nn"):
         try:
             found.add(fold(lemmatize(lowered, lang=lang, low_memory=True)))
@@ -47,24 +45,25 @@ def forms(word: str) -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=131072)
+def forms(word: str) -> FrozenSet[str]:
+    """The folded word and its bokmål and nynorsk lemmas: what a written word can mean."""
+    lowered = word.lower()
+    return frozenset({fold(lowered)}) | _lemmas(lowered)
+
+
+@lru_cache(maxsize=131072)
 def token_forms(word: str) -> FrozenSet[str]:
     """What a word in a message can mean: as `forms`, except that a known word which folding turns
     into another word ("får" -> "far", "når" -> "nar") is read by its lemmas alone. The catalogue's
     terms keep their folded form, so "far ikke puste" typed without å still meets "får ikke puste"."""
-    found = forms(word)
     lowered = word.lower()
-    folded = fold(lowered)
-    if folded == lowered or not known_word(lowered):
-        return found
-    from simplemma import lemmatize
+    if fold(lowered) == lowered or not known_word(lowered):
+        return forms(word)
+    return _lemmas(lowered) or forms(word)
 
-    lemmas = set()
-    for lang in ("nb", "nn"):
-        try:
-            lemmas.add(fold(lemmatize(lowered, lang=lang, low_memory=True)))
-        except ValueError:
-            pass
-    return frozenset(lemmas) if lemmas else found
+
+# A word or a comma: how the matchers cut a sentence (a comma can mark a turn: ", nå").
+WORD_OR_COMMA = re.compile(r"\w+|,", re.UNICODE)
 
 
 @lru_cache(maxsize=131072)
