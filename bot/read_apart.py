@@ -116,6 +116,8 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
             or ("asks_limit" in cues and asking)
 
     def apart(hit) -> bool:
+        if "not_real" in by_sentence.get(hit.sentence, set()):
+            return True  # a dream, a film, a game, a story: whatever time it is told in
         part = by_part.get(tokens[hit.start].clause, set())
         return "now" not in part and (bool(part & then) or general(hit.sentence))
 

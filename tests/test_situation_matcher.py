@@ -255,3 +255,23 @@ def test_an_age_is_no_count_but_a_count_is():
 def test_a_question_about_anyone_is_doubt_not_danger(text):
     found = read_situations(text)
     assert not found.situations and found.doubt
+
+
+@pytest.mark.parametrize("text", [
+    "i minecraft druknet jeg i lava 3 ganger i dag",
+    "jeg drømte at mamma falt og slo hodet, men det var bare en drøm",
+    "jeg skrev en stil om en gutt som redder faren sin fra å drukne",
+])
+def test_a_dream_a_game_or_a_story_is_doubt_not_danger(text):
+    # data/reading_cues.yml not_real: read apart, so the first bubble asks "Er noen i fare nå?" with 113.
+    found = read_situations(text)
+    assert not found.situations and found.doubt
+
+
+def test_what_happens_while_a_film_is_on_is_real():
+    assert "seizures" in read_situations("vi så film og plutselig fikk pappa kramper og nå puster han ikke").situations
+
+
+def test_dreaming_after_stopping_is_a_withdrawal_sign_not_a_dream_told():
+    text = "har røyka hasj hver dag i et år. slutta på mandag og nå får jeg ikke sove og drømmer helt sykt"
+    assert read_situations(text).criteria  # withdrawal now (criterion_situations), not read apart
