@@ -28,14 +28,13 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import yaml
-from rapidfuzz import fuzz, process
 
 from bot import DATA
+from bot.message_words import MessageWords
 from bot.read_apart import Hit, ReadingCues, cue_flags, negated, phrase_apart, read_apart, told_as_history
 from bot.situation_catalogue import catalogue
 from bot.term_index import TermIndex
-from bot.terms import WORD_OR_COMMA, Token, compile_term, forms, known_word, sentences, token_forms
-from bot.textnorm import fold
+from bot.terms import Token, compile_term, sentences
 
 CUES_FILE = DATA / "reading_cues.yml"
 PERSONAL_CONCEPTS = {"person", "victim", "victim_other"}  # concepts that name someone
@@ -67,64 +66,21 @@ class SituationMatcher:
         self.criterion_situations = spec.get("criterion_situations") or []
         self.time_concepts = set(spec.get("time_concepts") or [])
         self.rhetorical = set(spec.get("rhetorical_concepts") or [])
-        ages = spec.get("age_words") or {}
-        self.age_before = {fold(w) for w in ages.get("before", [])}
-        self.age_after = {fold(w) for w in ages.get("after", [])}
-        self.counts = set(ages.get("not_for", []))
         concepts = {cid: [compile_term(t) for t in c["terms"]] for cid, c in spec["concepts"].items()}
         self.concepts = TermIndex(concepts)
         self.cues = ReadingCues(cues)
-        # Typos are corrected towards the catalogue's own words only, never towards the cues
-        # (a corrected "igjen" must not become the negation "ingen").
-        self.vocab = sorted({part.value for terms in concepts.values() for term in terms
-                             for part in (term.parts or (term,)) if part.kind in ("word", "written")
-                             and len(part.value) >= 5})
-
-    # ----------------------------------------------------------------------------- tokens
-    @lru_cache(maxsize=65536)
-    def canonical(self, folded: str) -> str:
-        """The catalogue word a written word most likely is (a typo), or the word itself.
-        Short words are left alone: one letter off in five is another word ("snøen", "snøre")."""
-        if len(folded) < 6 or not folded.isalpha() or known_word(folded):
-            return folded
-        best = process.extractOne(folded, self.vocab, scorer=fuzz.ratio, score_cutoff=80 if len(folded) >= 7 else 83)
-        return best[0] if best else folded
+        ages = spec.get("age_words") or {}
+        self.words = MessageWords((t for terms in concepts.values() for t in terms), self.cues, ages)
+        self.counts = set(ages.get("not_for", []))  # concepts an age is never part of (a count of pills)
 
     def tokens(self, text: str) -> List[Token]:
-        """The words of a text, each with its sentence and its part of the sentence: a new part
-        begins at a turn ("i fjor prøvde han, men nå ...", "..., nå har jeg mareritt")."""
-        found = []
-        part = 0
-        for number, (sentence, _) in enumerate(sentences(text)):
-            part += 1
-            comma = False
-            for match in WORD_OR_COMMA.finditer(sentence):
-                word = match.group()
-                if word == ",":
-                    comma = True
-                    continue
-                folded = fold(word)
-                if self.cues.turns(folded, comma):
-                    part += 1
-                comma = False
-                exact = token_forms(word)
-                canonical = self.canonical(folded)
-                fuzzy = exact if canonical == folded else exact | forms(canonical) | {canonical}
-                written = frozenset({folded, canonical})
-                found.append(Token(word, folded, exact, fuzzy, number, part, written))
-        return found
-
-    def _is_age(self, tokens: List[Token], i: int) -> bool:
-        """A number that gives an age ("datteren min på 15", "16 år") is no count of pills."""
-        before = tokens[i - 1].folded if i else ""
-        after = tokens[i + 1].folded if i + 1 < len(tokens) else ""
-        return tokens[i].folded.isdigit() and (before in self.age_before or after in self.age_after)
+        return self.words.tokens(text)
 
     # ------------------------------------------------------------------------------- hits
     def hits(self, tokens: List[Token], negations: Set[int]) -> List[Hit]:
         return [Hit(concept, tokens[start].sentence, start, end, negated(tokens, start, end, negations, is_phrase))
                 for concept, start, end, is_phrase in self.concepts.find(tokens)
-                if not (concept in self.counts and self._is_age(tokens, start))]
+                if not (concept in self.counts and self.words.is_age(tokens, start))]
 
     @staticmethod
     def _windows(by_sentence: Dict[int, List[Hit]], last: int) -> List[Tuple[List[Hit], Set[str]]]:

@@ -9,10 +9,10 @@ from bot.terms import Token, forms
 def _words() -> list:
     matcher = default_matcher()
     rng = random.Random(7)
-    words = list(matcher.vocab)
+    words = list(matcher.words.vocab)
     # compounds and inflections of the catalogue's words, and a few odd ones
-    words += [rng.choice(matcher.vocab) + rng.choice(matcher.vocab) for _ in range(400)]
-    words += [w + suffix for w in rng.sample(matcher.vocab, 200) for suffix in ("en", "ene", "et", "er", "te")]
+    words += [rng.choice(matcher.words.vocab) + rng.choice(matcher.words.vocab) for _ in range(400)]
+    words += [w + suffix for w in rng.sample(matcher.words.vocab, 200) for suffix in ("en", "ene", "et", "er", "te")]
     words += ["", "a", "x", "hodeskade", "sovetablettene", "overdosen", "12", "ikkje", "meg", "seg"]
     return words
 
