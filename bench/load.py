@@ -136,6 +136,16 @@ class MemoryWatch:
 
 
 # -------------------------------------------------------------------------------------- load
+async def send(session, url, sender, text) -> bool:
+    """One message; False for a failed request, a non-2xx answer or an empty reply (an error)."""
+    try:
+        async with session.post(url, json={"sender": sender, "message": text}) as response:
+            body = await response.json(content_type=None) if response.status < 300 else None
+            return response.status < 300 and isinstance(body, list) and len(body) > 0
+    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+        return False
+
+
 async def person(session, url, scripts, deadline, budget, think, latencies, errors, rng, by_text):
     while time.monotonic() < deadline:
         sender = "bench-" + uuid.uuid4().hex
@@ -144,12 +154,7 @@ async def person(session, url, scripts, deadline, budget, think, latencies, erro
                 return
             budget["left"] -= 1
             start = time.monotonic()
-            try:
-                async with session.post(url, json={"sender": sender, "message": text}) as response:
-                    body = await response.json(content_type=None) if response.status < 300 else None
-                    ok = response.status < 300 and isinstance(body, list) and len(body) > 0
-            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
-                ok = False
+            ok = await send(session, url, sender, text)
             latencies.append(time.monotonic() - start)
             by_text[text].append(latencies[-1])
             if not ok:
@@ -162,13 +167,7 @@ async def long_sender(session, url, deadline, think, rng, long_figures):
     while time.monotonic() < deadline:
         n += 1
         start = time.monotonic()
-        try:
-            async with session.post(url, json={"sender": "long-" + uuid.uuid4().hex,
-                                               "message": long_message(n)[0]}) as response:
-                body = await response.json(content_type=None) if response.status < 300 else None
-                ok = response.status < 300 and isinstance(body, list) and len(body) > 0
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
-            ok = False
+        ok = await send(session, url, "long-" + uuid.uuid4().hex, long_message(n)[0])
         long_figures["latencies"].append(time.monotonic() - start)
         long_figures["errors"] += not ok
         await asyncio.sleep(think * rng.uniform(0.5, 1.5))
