@@ -155,7 +155,7 @@ def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec
         result.situation = result.situation or "unspecified"
     if question:
         return
-    if name in spec["intent_criteria"]:
+    if name in spec["intent_criteria"] and _model_agrees(nlu, spec, name):
         _add(result.criteria, spec["intent_criteria"][name])
         result.reasons.append(f"intent {name} ({top.get('confidence', 0):.2f})")
     # A guess of "faq" with no answer the selector is sure of is no known question: the crisis-like
@@ -164,11 +164,27 @@ def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec
     if name == "nlu_fallback" or unanswered or name not in spec["calm_intents"]:
         for candidate in ranking[:3]:
             if candidate.get("name") in spec["crisis_like_intents"] and \
-                    candidate.get("confidence", 0) >= spec["crisis_like_min_confidence"]:
+                    candidate.get("confidence", 0) >= spec["crisis_like_min_confidence"] and \
+                    _model_agrees(nlu, spec, None):
                 if not result.criteria:
                     _add(result.criteria, ["self_defined"])
                 result.reasons.append(f"crisis-like: {candidate['name']} ({candidate.get('confidence', 0):.2f})")
                 break
+
+
+def _model_agrees(nlu: Optional[dict], spec: dict, intent: Optional[str]) -> bool:
+    """Whether the criteria model (fitted on other people's messages) sees at least a hint of what the
+    intent model (fitted on Losen's own sentences) guessed: of that criterion, or for a crisis-like
+    guess (`intent` None) of any. Danger, pregnancy and a crisis said are never held back, and without
+    the criteria model the guess counts as before."""
+    scores = (nlu or {}).get(CRITERIA_MODEL_KEY)
+    if not isinstance(scores, dict):
+        return True
+    bar = spec["intent_criterion_needs"]
+    if intent is None:
+        return max((scores.get(label, 0.0) for label in bar["labels"].values()), default=0.0) >= bar["min_score"]
+    label = bar["labels"].get(intent)
+    return label is None or scores.get(label, 0.0) >= bar["min_score"]
 
 
 def _apply_criteria_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec: dict) -> None:

@@ -99,6 +99,31 @@ def test_an_acute_flow_of_its_own_is_kept_but_danger_still_added():
     assert assess(text, nlu=nlu, with_location=False).danger_to_life
 
 
+def test_the_intent_models_criterion_needs_a_hint_from_the_criteria_model():
+    # A calm message the intent model (Losen's own sentences) takes for dangerous behaviour: without a
+    # hint from the model of other people's messages it adds nothing; with one, or with no criteria
+    # model at all, the guess counts as before.
+    text = "pappa sa unnskyld i dag for at han drakk så mye i jula"
+    guess = {"intent": {"name": "dangerous_behaviour", "confidence": 0.9},
+             "intent_ranking": [{"name": "dangerous_behaviour", "confidence": 0.9}]}
+    assert not assess(text, nlu={**guess, **_nlu()}, with_location=False).acute
+    hint = assess(text, nlu={**guess, **_nlu(dangerous_behaviour=0.35)}, with_location=False)
+    assert "dangerous_behaviour" in hint.criteria and hint.acute
+    assert "dangerous_behaviour" in assess(text, nlu=guess, with_location=False).criteria
+
+
+def test_a_crisis_like_guess_needs_a_hint_of_any_criterion_and_danger_is_never_held_back():
+    text = "vet ikke helt hva jeg vil si"
+    unsure = {"intent": {"name": "nlu_fallback", "confidence": 0.4},
+              "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.4},
+                                 {"name": "social_loss", "confidence": 0.35}]}
+    assert not assess(text, nlu={**unsure, **_nlu()}, with_location=False).acute
+    assert assess(text, nlu={**unsure, **_nlu(withdrawal=0.4)}, with_location=False).acute
+    danger = {"intent": {"name": "danger_to_life", "confidence": 0.9},
+              "intent_ranking": [{"name": "danger_to_life", "confidence": 0.9}]}
+    assert assess("han er helt rar", nlu={**danger, **_nlu()}, with_location=False).danger_to_life
+
+
 # ---------------------------------------------------------------- the Rasa component
 @pytest.fixture(scope="module")
 def component(tmp_path_factory):
