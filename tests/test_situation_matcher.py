@@ -261,11 +261,16 @@ def test_a_question_about_anyone_is_doubt_not_danger(text):
     "i minecraft druknet jeg i lava 3 ganger i dag",
     "jeg drømte at mamma falt og slo hodet, men det var bare en drøm",
     "jeg skrev en stil om en gutt som redder faren sin fra å drukne",
+    "vi hadde om fyllekjøring på skolen i dag, de viste en bil som krasja",  # a topic at school
 ])
 def test_a_dream_a_game_or_a_story_is_doubt_not_danger(text):
     # data/reading_cues.yml not_real: read apart, so the first bubble asks "Er noen i fare nå?" with 113.
     found = read_situations(text)
     assert not found.situations and found.doubt
+
+
+def test_an_assignment_on_suicide_is_no_suicidal_thought():
+    assert not read_situations("har skoleoppgave om selvmord og rus i norsk. hvor kan jeg finne tall?").criteria
 
 
 def test_what_happens_while_a_film_is_on_is_real():
