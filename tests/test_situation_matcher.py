@@ -269,6 +269,12 @@ def test_a_dream_a_game_or_a_story_is_doubt_not_danger(text):
     assert not found.situations and found.doubt
 
 
+def test_breastfeeding_after_a_glass_is_no_child_left_with_a_drunk_adult():
+    text = "Er det farlig å amme etter å ha drukket ett glass vin? Babyen blir fire mnd da."
+    assert "child_unsafe" not in read_situations(text).situations
+    assert "child_unsafe" in read_situations("mamma har drukket masse og babyen skriker, hun våkner ikke").situations
+
+
 def test_an_assignment_on_suicide_is_no_suicidal_thought():
     assert not read_situations("har skoleoppgave om selvmord og rus i norsk. hvor kan jeg finne tall?").criteria
 

@@ -190,6 +190,12 @@ def test_asking_what_to_do_in_more_forms(text):
     "Hva gjør GHB med kroppen?",
     "Hvor lenge kan man se hasj i urinen?",
     "Hvem har rett på LAR?",
+    # "hvordan jeg kom meg hjem" after "husket" tells what was forgotten; it asks nothing.
+    "Et par ganger har jeg ikke husket hvordan jeg kom meg hjem. Er det farlig å blande sånn?",
 ])
 def test_questions_about_things_stay_information(text):
     assert detect_wants(text) == "info", text
+
+
+def test_how_after_remembering_tells_but_how_first_still_asks():
+    assert detect_wants("husker ikke hvordan jeg kom hjem. hvordan sier jeg det til mamma?") == "what_to_do"
