@@ -47,6 +47,9 @@ CHILD = [
 ]
 
 RELATIVE = [
+    # A grown-up's work or own children named: a child's words ("en far som drikker") are theirs to tell of.
+    "Jeg er lærer og har en elev som sier at faren drikker og at hun må lage middag selv. Hva gjør jeg?",
+    "Faren til barna mine ringer full og sier at han skal gjøre slutt på det. Barna spør hvorfor pappa gråter.",
     "Hei. Sønnen min på 19 røyker hasj hver dag. Hva skal jeg gjøre? Mvh bekymret mor",
     "Jeg er mor til en gutt på 17 som har begynt å røyke hasj.",
     "Mannen min drikker hver kveld og jeg orker ikke mer",
@@ -91,6 +94,7 @@ RELATIVE = [
 ]
 
 USER = [
+    "Hvordan forteller jeg barna mine på 6 og 9 at jeg skal på behandling i åtte uker?",
     "jeg drikker hver dag og klarer ikke å slutte",
     "Hei! Jeg lurer på om det er farlig å drikke alkohol når man tar antibiotika. Kvinne, 34 år fra Oslo",
     "har tatt sobril i flere år og vil slutte, hvordan gjør jeg det trygt?",
