@@ -192,6 +192,8 @@ def test_asking_what_to_do_in_more_forms(text):
     "Hvem har rett på LAR?",
     # "hvordan jeg kom meg hjem" after "husket" tells what was forgotten; it asks nothing.
     "Et par ganger har jeg ikke husket hvordan jeg kom meg hjem. Er det farlig å blande sånn?",
+    # How something is, not how one does it, in a letter about one's own class.
+    "Noen i klassen min har prøvd kokain. Hvordan er det hvis man blander med alkohol?",
 ])
 def test_questions_about_things_stay_information(text):
     assert detect_wants(text) == "info", text
