@@ -86,26 +86,30 @@ def negated(tokens: List[Token], start: int, end: int, negations: set, phrase: b
     return any(i in negations and tokens[i].sentence == tokens[start].sentence for i in near)
 
 
-def cue_flags(tokens: List[Token], cues: list) -> Tuple[Dict[int, set], Dict[int, set]]:
+def cue_flags(tokens: List[Token], cues: list) -> Tuple[Dict[int, set], Dict[int, set], Dict[int, int]]:
     """Which cue groups occur, per sentence (general, questions about things) and per part
-    of a sentence (past, now)."""
+    of a sentence (past, now); and where each sentence's first "hvis" stands."""
     by_sentence: Dict[int, set] = {}
     by_part: Dict[int, set] = {}
+    conditions: Dict[int, int] = {}
     for name, start, _, _ in cues:
         if name in PART_CUES:
             by_part.setdefault(tokens[start].clause, set()).add(name)
         else:
             by_sentence.setdefault(tokens[start].sentence, set()).add(name)
-    return by_sentence, by_part
+        if name == "hypothetical":
+            sentence = tokens[start].sentence
+            conditions[sentence] = min(start, conditions.get(sentence, start))
+    return by_sentence, by_part, conditions
 
 
-def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
+def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set], Dict[int, int]],
                questions: Tuple[set, set], criterion: bool, history: bool = False,
                time_concepts: Set[str] = frozenset(), rhetorical: Set[str] = frozenset()) -> bool:
     """True when every hit (time words and the people named aside) is in the past, a habit (danger only) or a general
     question; for a criterion situation also when every hit is in a question about a thing or
     about what would happen if."""
-    by_sentence, by_part = flags
+    by_sentence, by_part, conditions = flags
     questions, asked = questions  # sentences ending in "?"; sentences that open as a question
     then = set() if history else {"past"} if criterion else {"past", "recent_past", "habitual"}
 
@@ -115,11 +119,17 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
         return ("general" in cues and ("conditional" in cues or n in questions or n in asked)) \
             or ("asks_limit" in cues and asking)
 
+    def supposed(hit) -> bool:
+        # "hva gjør jeg hvis en venn blir bevisstløs på fest?": what a question supposes after "hvis"
+        # has not happened.
+        at = conditions.get(hit.sentence)
+        return at is not None and at < hit.start and (hit.sentence in questions or hit.sentence in asked)
+
     def apart(hit) -> bool:
         if "not_real" in by_sentence.get(hit.sentence, set()):
             return True  # a dream, a film, a game, a story: whatever time it is told in
         part = by_part.get(tokens[hit.start].clause, set())
-        return "now" not in part and (bool(part & then) or general(hit.sentence))
+        return "now" not in part and (bool(part & then) or general(hit.sentence) or supposed(hit))
 
     def asks(hit) -> bool:
         cues = by_sentence.get(hit.sentence, set())
@@ -143,7 +153,7 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
     return all(asks_word(h) and h.concept not in rhetorical for h in telling)
 
 
-def told_as_history(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set]],
+def told_as_history(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dict[int, set], Dict[int, int]],
                     placeless: Set[str] = frozenset()) -> bool:
     """True when every hit (time words and people aside) is in a part of a sentence that tells of
     the past and not of now ("i fjor tok han en overdose", "for to år siden"): history, which needs

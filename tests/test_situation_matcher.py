@@ -269,6 +269,23 @@ def test_a_dream_a_game_or_a_story_is_doubt_not_danger(text):
     assert not found.situations and found.doubt
 
 
+@pytest.mark.parametrize("text", [
+    "Hva gjør jeg hvis en venn blir bevisstløs på fest? Vi skal ha hyttetur i sommer.",
+    "hva skal jeg gjøre hvis mamma noen gang ikke våkner, det har ikke skjedd men jeg vil vite det",
+])
+def test_what_a_question_supposes_after_if_is_doubt_not_danger(text):
+    found = read_situations(text)
+    assert not found.situations and found.doubt
+
+
+@pytest.mark.parametrize("text,situation", [
+    ("pappa ligger på gulvet og puster rart, hva gjør jeg hvis han slutter å puste?", "breathing"),
+    ("hva gjør jeg hvis han ikke våkner? han har tatt masse piller", "overdose_poisoning"),
+])
+def test_what_is_happening_before_the_if_or_elsewhere_still_holds(text, situation):
+    assert situation in read_situations(text).situations
+
+
 def test_breastfeeding_after_a_glass_is_no_child_left_with_a_drunk_adult():
     text = "Er det farlig å amme etter å ha drukket ett glass vin? Babyen blir fire mnd da."
     assert "child_unsafe" not in read_situations(text).situations
