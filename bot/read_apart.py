@@ -113,11 +113,14 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
     questions, asked = questions  # sentences ending in "?"; sentences that open as a question
     then = set() if history else {"past"} if criterion else {"past", "recent_past", "habitual"}
 
+    # A professional asking for their work: every question of the message is a general one.
+    professional = any("professional" in cues for cues in by_sentence.values())
+
     def general(n: int) -> bool:
         cues = by_sentence.get(n, set())
         asking = n in questions or n in asked
         return ("general" in cues and ("conditional" in cues or n in questions or n in asked)) \
-            or ("asks_limit" in cues and asking)
+            or ((professional or "asks_limit" in cues) and asking)
 
     def supposed(hit) -> bool:
         # "hva gjør jeg hvis en venn blir bevisstløs på fest?": what a question supposes after "hvis"

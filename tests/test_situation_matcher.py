@@ -286,6 +286,13 @@ def test_what_is_happening_before_the_if_or_elsewhere_still_holds(text, situatio
     assert situation in read_situations(text).situations
 
 
+def test_a_professional_asking_for_their_work_is_doubt_but_what_they_tell_of_now_holds():
+    asking = read_situations("Jeg er sykepleier på en skole og skal ha et kurs. Hvordan ser man at noen ikke puster godt nok?")
+    assert not asking.situations and asking.doubt
+    telling = "Jeg er sykepleier, men nå ligger mannen min bevisstløs på gulvet og puster ikke. Hva gjør jeg?"
+    assert "breathing" in read_situations(telling).situations
+
+
 def test_breastfeeding_after_a_glass_is_no_child_left_with_a_drunk_adult():
     text = "Er det farlig å amme etter å ha drukket ett glass vin? Babyen blir fire mnd da."
     assert "child_unsafe" not in read_situations(text).situations
