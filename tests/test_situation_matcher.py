@@ -287,7 +287,7 @@ def test_what_is_happening_before_the_if_or_elsewhere_still_holds(text, situatio
 
 
 def test_a_professional_asking_for_their_work_is_doubt_but_what_they_tell_of_now_holds():
-    asking = read_situations("Jeg er sykepleier på en skole og skal ha et kurs. Hvordan ser man at noen ikke puster godt nok?")
+    asking = read_situations("Jeg er sykepleier på en skole og skal ha et kurs. Hvilke tegn på at en elev puster dårlig bør lærerne se etter?")
     assert not asking.situations and asking.doubt
     telling = "Jeg er sykepleier, men nå ligger mannen min bevisstløs på gulvet og puster ikke. Hva gjør jeg?"
     assert "breathing" in read_situations(telling).situations
