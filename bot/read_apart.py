@@ -67,10 +67,16 @@ class ReadingCues:
         return folded in self.turn_words or (after_comma and folded in self.turn_after_comma)
 
     def questions(self, text: str, tokens: List[Token]) -> Tuple[set, set]:
-        """(sentences ending in "?", sentences that open as a question)."""
+        """(sentences ending in "?", sentences that open as a question: a question word first, or a
+        verb before its subject as bot/wants.py reads it, "mister jeg barna om ...")."""
+        from bot.wants import asks_by_word_order  # the wants reader's own word lists (data/wants.yml)
+
+        words: Dict[int, List[str]] = {}
+        for token in tokens:
+            if token.folded != ",":
+                words.setdefault(token.sentence, []).append(token.folded)
         return ({n for n, (_, question) in enumerate(sentences(text)) if question},
-                {t.sentence for i, t in enumerate(tokens) if t.folded in self.question_start
-                 and (i == 0 or tokens[i - 1].sentence != t.sentence)})
+                {n for n, said in words.items() if said[0] in self.question_start or asks_by_word_order(said)})
 
 
 def negated(tokens: List[Token], start: int, end: int, negations: set, phrase: bool) -> bool:
@@ -123,10 +129,11 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
             or ((professional or "asks_limit" in cues) and asking)
 
     def supposed(hit) -> bool:
-        # "hva gjør jeg hvis en venn blir bevisstløs på fest?": what a question supposes after "hvis"
-        # has not happened.
+        # "hva gjør jeg hvis en venn blir bevisstløs på fest?", "kan jeg drikke øl om jeg har tatt ghb?":
+        # what a question supposes has not happened. In a sentence that only ends as a question ("pappa
+        # ligger på gulvet, hva gjør jeg hvis ..."), only what comes after the "hvis".
         at = conditions.get(hit.sentence)
-        return at is not None and at < hit.start and (hit.sentence in questions or hit.sentence in asked)
+        return at is not None and (hit.sentence in asked or (at < hit.start and hit.sentence in questions))
 
     def apart(hit) -> bool:
         if "not_real" in by_sentence.get(hit.sentence, set()):

@@ -147,6 +147,12 @@ def _asks(words: List[str], lists: dict) -> bool:
     return False
 
 
+def asks_by_word_order(words: List[str]) -> bool:
+    """Whether a sentence's folded words ask, without a question mark ("mister jeg barna om ...",
+    "hva gjør jeg")."""
+    return bool(words) and _asks(words, _lists())
+
+
 def _calls_for_help(words: List[str], lists: dict) -> bool:
     """'Hjelp!', 'hjelp, mamma våkner ikke', 'jeg trenger hjelp.'; not 'hjelp til pårørende'."""
     if words[0] in lists["help_word"]:

@@ -278,6 +278,12 @@ def test_what_a_question_supposes_after_if_is_doubt_not_danger(text):
     assert not found.situations and found.doubt
 
 
+def test_a_question_by_word_order_about_what_would_happen_if_is_no_crisis():
+    # "om jeg" supposes; "mister jeg ..." asks by its word order, with no question mark.
+    assert not read_situations("kan jeg ta en øl om jeg har tatt ghb").situations
+    assert not read_situations("mister jeg barna om jeg sier til legen at jeg ruser meg").criteria
+
+
 @pytest.mark.parametrize("text,situation", [
     ("pappa ligger på gulvet og puster rart, hva gjør jeg hvis han slutter å puste?", "breathing"),
     ("hva gjør jeg hvis han ikke våkner? han har tatt masse piller", "overdose_poisoning"),
