@@ -50,6 +50,7 @@ def _lists() -> dict:
     out = {key: folded(value) for key, value in spec["question"].items()}
     for key in ("help_word", "help_not_before", "help_alone_first", "short_to_do", "ordinal_next"):
         out[key] = folded(spec[key])
+    out["help_word"] = frozenset(_squeezed(w) for w in out["help_word"])
     out["help_alone_max_words"] = spec["help_alone_max_words"]
     return out
 
@@ -154,11 +155,19 @@ def asks_by_word_order(words: List[str]) -> bool:
 
 
 def _calls_for_help(words: List[str], lists: dict) -> bool:
-    """'Hjelp!', 'hjelp, mamma våkner ikke', 'jeg trenger hjelp.'; not 'hjelp til pårørende'."""
-    if words[0] in lists["help_word"]:
+    """'Hjelp!', 'hjeeelp', 'hjelp, mamma våkner ikke', 'jeg trenger hjelp.'; not 'hjelp til pårørende'."""
+    if _squeezed(words[0]) in lists["help_word"]:
         return len(words) == 1 or words[1] not in lists["help_not_before"]
-    return (words[-1] in lists["help_word"] and len(words) <= lists["help_alone_max_words"]
+    return (_squeezed(words[-1]) in lists["help_word"] and len(words) <= lists["help_alone_max_words"]
             and words[0] in lists["help_alone_first"])
+
+
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def _squeezed(word: str) -> str:
+    """A word with each run of one letter written once: a cry typed long ("hjeeelp", "hjelppp") is the word."""
+    return _REPEATED.sub(r"\1", word)
 
 
 # ------------------------------------------------------------------------------------ reading

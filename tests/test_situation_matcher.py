@@ -299,6 +299,11 @@ def test_a_professional_asking_for_their_work_is_doubt_but_what_they_tell_of_now
     assert "breathing" in read_situations(telling).situations
 
 
+def test_taking_something_to_dare_at_a_place_to_die_is_suicide_now():
+    text = "sitter på perrongen og venter på toget. har drukket og tatt piller for å tørre. skriver bare"
+    assert "suicidal_now" in read_situations(text).situations
+
+
 def test_breastfeeding_after_a_glass_is_no_child_left_with_a_drunk_adult():
     text = "Er det farlig å amme etter å ha drukket ett glass vin? Babyen blir fire mnd da."
     assert "child_unsafe" not in read_situations(text).situations

@@ -201,3 +201,8 @@ def test_questions_about_things_stay_information(text):
 
 def test_how_after_remembering_tells_but_how_first_still_asks():
     assert detect_wants("husker ikke hvordan jeg kom hjem. hvordan sier jeg det til mamma?") == "what_to_do"
+
+
+@pytest.mark.parametrize("text", ["hjeeelp", "HJEEELP mamma våkner ikke"])
+def test_a_cry_for_help_typed_long_is_help_now(text):
+    assert detect_wants(text) == "help_now"
