@@ -62,6 +62,11 @@ def numbers_named(first: str) -> list:
     return [n for n in ("113", "112", "116 117", "116 123") if n in first]
 
 
+def opening(first: str) -> str:
+    """Which of Losen's own crisis openings the first bubble starts with ('' for none): a kind, never text."""
+    return next((o for o in CRISIS_OPENINGS if first.startswith(o)), "")
+
+
 def run(url: str, files: list, record: str = None) -> None:
     rows = {"held": [], "open": []}
     misses = []
@@ -79,7 +84,8 @@ def run(url: str, files: list, record: str = None) -> None:
             result = check(item, reply.json())
             part = "held" if held_apart(item["id"]) else "open"
             first = (reply.json() or [{}])[0].get("text", "") or ""
-            kept.append({"id": item["id"], "held": part == "held", **result, "first_names": numbers_named(first)})
+            kept.append({"id": item["id"], "held": part == "held", **result, "first_names": numbers_named(first),
+                         "opening": opening(first)})
             rows[part].append(result)
             if part == "open" and not all(result.values()):
                 misses.append(item["id"])
@@ -100,8 +106,9 @@ def main() -> None:
     parser.add_argument("files", nargs="*", default=[str(f) for f in DEFAULT_FILES])
     parser.add_argument("--url", help="a running Rasa server; without it the stack is started here")
     parser.add_argument("--at", default="2026-11-18T12:00", help="LOSEN_NOW for the started stack")
-    parser.add_argument("--json", help="write one line per message here: its checks and the numbers its first "
-                                         "bubble names (no text), to study misses without reading held-apart lines")
+    parser.add_argument("--json", help="write one line per message here: its checks, the numbers its first "
+                                         "bubble names and which crisis opening it starts with (no text), to study "
+                                         "misses without reading held-apart lines")
     args = parser.parse_args()
     if args.url:
         run(args.url, args.files, args.json)
