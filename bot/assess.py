@@ -90,11 +90,25 @@ def reading_of(text: str, nlu: Optional[dict]) -> Reading:
     return read(text)
 
 
-def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
-    for situation in reading.situations:
+def _danger_unlikely(reading: Reading, nlu: Optional[dict], spec: dict) -> Optional[float]:
+    """The criteria model's danger score when the message asks (for facts or what to do) and the model,
+    fitted on other people's messages, finds danger now unlikely; else None. Such danger is doubt: 113
+    is still named first, and the question answered."""
+    scores = (nlu or {}).get(CRITERIA_MODEL_KEY)
+    if not isinstance(scores, dict) or reading.wants not in ("info", "what_to_do"):
+        return None
+    danger = scores.get("danger", 1.0)
+    return danger if danger < spec["danger_in_a_question_needs"] else None
+
+
+def _apply_reading(result: Assessment, reading: Reading, spec: dict, unlikely: Optional[float] = None) -> None:
+    if reading.situations and unlikely is not None:
+        result.doubt = True
+        result.reasons.append(f"situation {reading.situation} in a question, criteria model danger {unlikely:.2f} -> doubt")
+    for situation in reading.situations if unlikely is None else []:
         _add(result.criteria, ["danger_to_life_health"] + spec["situation_criteria"].get(situation, []))
         result.reasons.append(f"situation {situation}")
-    if reading.situations:
+    if reading.situations and unlikely is None:
         result.danger_to_life = True
         result.number = reading.number
         result.situation = reading.situation
@@ -111,7 +125,8 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict) -> None:
             continue  # "er det min feil at pappa drikker?" asks; worry alone, without asking for help now, is no crisis
         if flag.get("history"):
             continue  # "aldri hatt kramper", "døde av en overdose for fem år siden": nothing now, no doubt
-        apart = reading.general_question or (reading.read_apart and not reading.situations) or flag.get("apart")
+        apart = reading.general_question or (reading.read_apart and not reading.situations) or flag.get("apart") \
+            or (unlikely is not None and flag["criterion"] == "danger_to_life")
         if apart and flag["criterion"] in ("danger_to_life", "suicidal"):
             # "hva gjør man hvis noen får kramper?", "for to år siden tok han en overdose": the danger
             # is not happening now. 113 is still named first (doubt), and the question answered.
@@ -145,7 +160,8 @@ def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec
             result.wants = guess
     # A question for information is answered as one: the model's guess of a criterion from the
     # words of a question ("hva er symptomene på abstinenser?") does not make it a crisis.
-    question = reading.wants == "info" or reading.general_question
+    question = reading.wants == "info" or reading.general_question or \
+        (name == "danger_to_life" and _danger_unlikely(reading, nlu, spec) is not None)
     if name == "danger_to_life" and not result.danger_to_life:
         if question:
             result.doubt = True
@@ -226,7 +242,7 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
     spec = rules()
     reading = reading_of(text, nlu)
     result = Assessment(wants=reading.wants)
-    _apply_reading(result, reading, spec)
+    _apply_reading(result, reading, spec, _danger_unlikely(reading, nlu, spec))
     _apply_model(result, reading, nlu, spec, text)
     _apply_criteria_model(result, reading, nlu, spec)
     if result.danger_to_life:

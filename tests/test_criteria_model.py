@@ -124,6 +124,19 @@ def test_a_crisis_like_guess_needs_a_hint_of_any_criterion_and_danger_is_never_h
     assert assess("han er helt rar", nlu={**danger, **_nlu()}, with_location=False).danger_to_life
 
 
+def test_danger_in_a_question_the_model_finds_unlikely_is_doubt_with_113_first():
+    # A question about a danger situation: with a low danger score from the model of other people's
+    # messages it is doubt (113 still first, the question answered); with a high one it is danger now.
+    question = "sønnen min har drukket og sier han skal kjøre hjem fra festen, er det farlig?"
+    unlikely = assess(question, nlu=_nlu(danger=0.05), with_location=False)
+    assert not unlikely.danger_to_life and unlikely.doubt and "danger_to_life_health" not in unlikely.criteria
+    likely = assess(question, nlu=_nlu(danger=0.6), with_location=False)
+    assert likely.danger_to_life
+    # Telling, not asking: the catalogue's danger stands whatever the model says.
+    told = assess("pappa ligger på gulvet og puster ikke", nlu=_nlu(danger=0.01), with_location=False)
+    assert told.danger_to_life and told.number == "113"
+
+
 # ---------------------------------------------------------------- the Rasa component
 @pytest.fixture(scope="module")
 def component(tmp_path_factory):
