@@ -21,6 +21,7 @@ import asyncio
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,6 +136,7 @@ def run_stack(at: str) -> None:
     items = paraphrases()
     stack = start_stack(extra_env={"LOSEN_NOW": at})
     first = anywhere = 0
+    before: Counter = Counter()
     try:
         for item in items:
             reply = requests.post(f"{stack.url}/webhooks/rest/webhook", timeout=60,
@@ -144,6 +146,8 @@ def run_stack(at: str) -> None:
             first += bool(bubbles) and is_answer(bubbles[0], texts)
             found = any(is_answer(b, texts) for b in bubbles)
             anywhere += found
+            if not (bubbles and is_answer(bubbles[0], texts)):
+                before[first_kind((bubbles or [""])[0], answers)] += 1
             if not found and not held(QUESTION_SET):
                 print(f"  not answered: {item['text']!r} (expected {item['answer']}); first bubble: "
                       f"{(bubbles or [''])[0][:70]!r}")
@@ -151,6 +155,19 @@ def run_stack(at: str) -> None:
         stack.stop()
     n = len(items)
     print(f"the answer is the first bubble for {first}/{n} = {first / n:.2f}; in some bubble for {anywhere}/{n}")
+    print("when it is not, the first bubble is: " + ", ".join(f"{kind} {count}" for kind, count in before.most_common()))
+
+
+# Losen's own first bubbles, by kind (its text, never the question's): what comes before an answer.
+FIRST_KINDS = (("doubt (113 named)", "Er noen i fare"), ("danger (Ring 113/112 nå)", "Ring 11"),
+               ("not your fault (child)", "Det er ikke din feil"), ("acute opening", "Det høres vanskelig ut"),
+               ("not sure which answer", "Det er et godt spørsmål, men"), ("out of scope", "Det kan jeg dessverre"))
+
+
+def first_kind(bubble: str, answers: dict) -> str:
+    if any(is_answer(bubble, texts) for texts in answers.values()):
+        return "another answer"
+    return next((kind for kind, start in FIRST_KINDS if bubble.startswith(start)), "other")
 
 
 def run_folds(folds: int) -> None:
