@@ -140,6 +140,10 @@ def test_only_the_persons_word_crisis_opens_with_it_distress_is_still_acute():
     assert said.said_crisis and said.acute
     assert afraid.acute and not afraid.said_crisis
     assert not assess("hva betyr akutt avrusning?").said_crisis
+    # Over, or only if: not the person's word for a crisis now.
+    assert not assess("det var helt krise på fotballkampen i går, vi tapte 6-0").said_crisis
+    assert not assess("mamma sier at hvis jeg ikke rydder rommet så blir det krise").said_crisis
+    assert assess("det har vært krise hele helga og nå er han sint igjen").said_crisis
 
 
 def test_self_defined_only_when_no_other_criterion_holds():
