@@ -3,7 +3,9 @@
 `assess(text, nlu, context)` combines the deterministic reading of the message (bot/reading.py:
 danger situations, red flags, audience, what the person wants), taken from the parse data when
 the Rasa server already read it, with the trained model's guess (`nlu`). The model may add
-danger and criteria, never remove them. The person defines the crisis: saying it is a crisis, or
+danger and criteria, never remove them, with one exception that never removes 113: danger read in a
+message that asks, which the criteria model finds unlikely, is doubt, whose first bubble still names
+113 (data/assessment.yml `danger_in_a_question_needs`). The person defines the crisis: saying it is a crisis, or
 asking for help now, is acute. A question for information is not a crisis unless something in it
 is happening now.
 """
