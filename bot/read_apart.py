@@ -12,6 +12,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from bot.term_index import TermIndex
 from bot.terms import WORD_OR_COMMA, Token, compile_term, sentences
 from bot.textnorm import fold
+from bot.wants import asks_by_word_order  # the wants reader's own word lists (data/wants.yml)
 
 
 @dataclass
@@ -69,8 +70,6 @@ class ReadingCues:
     def questions(self, text: str, tokens: List[Token]) -> Tuple[set, set]:
         """(sentences ending in "?", sentences that open as a question: a question word first, or a
         verb before its subject as bot/wants.py reads it, "mister jeg barna om ...")."""
-        from bot.wants import asks_by_word_order  # the wants reader's own word lists (data/wants.yml)
-
         words: Dict[int, List[str]] = {}
         for token in tokens:
             if token.folded != ",":
