@@ -148,7 +148,8 @@ def _apply_reading(result: Assessment, reading: Reading, spec: dict, unlikely: O
         result.reasons.append("asks for help now")
 
 
-def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec: dict, text: str) -> None:
+def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec: dict, text: str,
+                 unlikely: Optional[float] = None) -> None:
     ranking = _ranking(nlu)
     top = ranking[0] if ranking else None
     if not top or not top.get("name"):
@@ -163,7 +164,7 @@ def _apply_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec
     # A question for information is answered as one: the model's guess of a criterion from the
     # words of a question ("hva er symptomene på abstinenser?") does not make it a crisis.
     question = reading.wants == "info" or reading.general_question or \
-        (name == "danger_to_life" and _danger_unlikely(reading, nlu, spec) is not None)
+        (name == "danger_to_life" and unlikely is not None)
     if name == "danger_to_life" and not result.danger_to_life:
         if question:
             result.doubt = True
@@ -244,8 +245,9 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
     spec = rules()
     reading = reading_of(text, nlu)
     result = Assessment(wants=reading.wants)
-    _apply_reading(result, reading, spec, _danger_unlikely(reading, nlu, spec))
-    _apply_model(result, reading, nlu, spec, text)
+    unlikely = _danger_unlikely(reading, nlu, spec)
+    _apply_reading(result, reading, spec, unlikely)
+    _apply_model(result, reading, nlu, spec, text, unlikely)
     _apply_criteria_model(result, reading, nlu, spec)
     if result.danger_to_life:
         _add(result.criteria, ["danger_to_life_health"])

@@ -251,8 +251,11 @@ def test_an_age_is_no_count_but_a_count_is():
 @pytest.mark.parametrize("text", [
     "hvordan vet jeg om noen har tatt for mye heroin",  # someone, if: no one who is there
     "hvor får man tak i nesespray mot overdose",         # a question without "?" (data/reading_cues.yml)
+    # what a question supposes after "hvis" has not happened
+    "Hva gjør jeg hvis en venn blir bevisstløs på fest? Vi skal ha hyttetur i sommer.",
+    "hva skal jeg gjøre hvis mamma noen gang ikke våkner, det har ikke skjedd men jeg vil vite det",
 ])
-def test_a_question_about_anyone_is_doubt_not_danger(text):
+def test_a_question_about_anyone_or_what_if_is_doubt_not_danger(text):
     found = read_situations(text)
     assert not found.situations and found.doubt
 
@@ -265,15 +268,6 @@ def test_a_question_about_anyone_is_doubt_not_danger(text):
 ])
 def test_a_dream_a_game_or_a_story_is_doubt_not_danger(text):
     # data/reading_cues.yml not_real: read apart, so the first bubble asks "Er noen i fare nå?" with 113.
-    found = read_situations(text)
-    assert not found.situations and found.doubt
-
-
-@pytest.mark.parametrize("text", [
-    "Hva gjør jeg hvis en venn blir bevisstløs på fest? Vi skal ha hyttetur i sommer.",
-    "hva skal jeg gjøre hvis mamma noen gang ikke våkner, det har ikke skjedd men jeg vil vite det",
-])
-def test_what_a_question_supposes_after_if_is_doubt_not_danger(text):
     found = read_situations(text)
     assert not found.situations and found.doubt
 
