@@ -5,14 +5,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import assessment, audience_of, in_conversations_malform, utter_ask_more, utter_open_now
+from bot.picked_answer import picked_answer, sure_answer
 
 
 def selected_answer(tracker: Tracker) -> Optional[str]:
-    """The answer the ResponseSelector chose for this message (utter_faq/...), if it chose one."""
-    selector = (tracker.latest_message or {}).get("response_selector") or {}
-    chosen = (selector.get("faq") or selector.get("default") or {}).get("response") or {}
-    name = chosen.get("utter_action")
-    return name if name and name.startswith("utter_faq/") else None
+    """The answer the answer picker chose for this message (utter_faq/...), if it chose one."""
+    return picked_answer(tracker.latest_message)
 
 
 class ActionAskMore(Action):
@@ -36,7 +34,8 @@ class ActionAskMore(Action):
 
 class ActionAnswerAfterDoubt(Action):
     """A danger hint got 113 first (utter_danger_doubt); now answer what was asked: the selected
-    answer to a question, or the people who can help now."""
+    answer to a question, or the people who can help now. An answer the picker is sure of was
+    already said in that first bubble, before the 113 line (channels/nlg.py), and is not repeated."""
 
     def name(self) -> Text:
         return "action_answer_after_doubt"
@@ -44,7 +43,7 @@ class ActionAnswerAfterDoubt(Action):
     @in_conversations_malform
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         answer = selected_answer(tracker)
-        if answer:
+        if answer and not sure_answer(tracker.latest_message):
             dispatcher.utter_message(response=answer)
         utter_ask_more(dispatcher, audience_of(tracker, assessment(tracker).audience))
         return []

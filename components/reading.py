@@ -30,6 +30,7 @@ from bot.assess import FAQ_CONFIDENCE_KEY, assess
 from bot.criteria_model import CRITERIA_MODEL_KEY
 from bot.malform import MALFORMS
 from bot.override import forced_intent, place_only
+from bot.picked_answer import confidence as answer_confidence
 from bot.reading import READING_KEY, read
 from bot.slots import slot_values
 
@@ -41,12 +42,6 @@ def _chosen_malform(message: Message) -> Optional[str]:
     metadata = message.get("metadata") or {}
     chosen = metadata.get("malform") if isinstance(metadata, dict) else None
     return chosen if chosen in MALFORMS else None
-
-
-def _faq_confidence(message: Message) -> float:
-    selector = message.get("response_selector") or {}
-    faq = selector.get("faq") or selector.get("default") or {}
-    return float((faq.get("response") or {}).get("confidence") or 0.0)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -74,12 +69,12 @@ class LosenReading(GraphComponent, IntentClassifier):
         nlu = {READING_KEY: {"reading": reading.as_dict()}, "intent": message.get(INTENT) if model else None,
                "intent_ranking": message.get(INTENT_RANKING_KEY) if model else [],
                CRITERIA_MODEL_KEY: message.get(CRITERIA_MODEL_KEY) if model else None,
-               FAQ_CONFIDENCE_KEY: _faq_confidence(message)}
+               FAQ_CONFIDENCE_KEY: answer_confidence({"response_selector": message.get("response_selector")})}
         found = assess(text, nlu=nlu, with_location=False)
         message.set(READING_KEY, {"reading": reading.as_dict(), "assessment": found.as_dict()}, add_to_output=True)
         places = [(e["start"], e["end"]) for e in message.get(ENTITIES) or []
                   if e.get("entity") == "place" and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)]
-        intent = forced_intent(found, predicted, _faq_confidence(message), reading.malform_asked,
+        intent = forced_intent(found, predicted, nlu[FAQ_CONFIDENCE_KEY], reading.malform_asked,
                                reading.known_words, place_only(text, places))
         if intent:
             LosenReading._force(message, intent)

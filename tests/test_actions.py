@@ -142,3 +142,16 @@ def test_after_an_answer_an_acute_question_gets_the_door_a_calm_one_who_can_answ
     assert said(messages) == ["utter_open_services"] and "116 117" in messages[-1]["services"]
     messages, _ = run(ActionAskMore(), "hva er LAR?", "faq")
     assert said(messages) == ["utter_ask_more"]
+
+
+@pytest.mark.parametrize("confidence, first", [(0.9, "utter_ask_more"), (0.2, "utter_faq/seizures")])
+def test_after_doubt_a_sure_answer_is_not_repeated_an_unsure_one_is_said(at, confidence, first):
+    # A sure answer was said with the 113 line in the first bubble (channels/nlg.py).
+    from actions.answers import ActionAnswerAfterDoubt
+    at("2026-11-24T13:00")  # Tuesday midday
+    found = tracker("hva gjør man hvis noen får kramper?", "danger_doubt")
+    found.latest_message["response_selector"] = {
+        "faq": {"response": {"utter_action": "utter_faq/seizures", "confidence": confidence}}}
+    dispatcher = CollectingDispatcher()
+    ActionAnswerAfterDoubt().run(dispatcher, found, DOMAIN)
+    assert said(dispatcher.messages)[0] == first and said(dispatcher.messages)[-1] == "utter_ask_more"

@@ -22,8 +22,8 @@ from rasa_sdk import Tracker
 from actions.answers import selected_answer
 from bot.answer_features import char_ngrams, concept_tokens
 from bot.answer_picker import AnswerPicker, default_picker, min_confidence, read_faq, read_others
+from bot.picked_answer import confidence as answer_confidence
 from components.answer_picker import AnswerPicker as AnswerPickerComponent
-from components.reading import _faq_confidence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -176,7 +176,7 @@ def test_losens_reading_and_actions_read_the_components_answer(component):
     text = "kan politiet straffe meg hvis jeg ringer 113 når vennen min har tatt for mye"
     message = _message(text)
     component.process([message])
-    assert _faq_confidence(message) >= min_confidence()
+    assert answer_confidence(message.as_dict()) >= min_confidence()
     tracker = Tracker("test", {}, message.as_dict(only_output_properties=True), [], False, None, {}, "")
     assert selected_answer(tracker) == "utter_faq/police_113"
 
