@@ -20,6 +20,7 @@ from bot.audience import audience_or_guess
 from bot.criteria_model import CRITERIA_MODEL_KEY, over_threshold
 from bot.reading import READING_KEY, Reading, read
 from bot.situation_catalogue import criterion_situation
+from bot.situation_catalogue import situation as danger_situation
 
 CRITERIA = ("pregnancy", "danger_to_life_health", "suicidal", "withdrawal", "dangerous_behaviour",
             "social_loss", "self_defined")
@@ -224,6 +225,11 @@ def _apply_criteria_model(result: Assessment, reading: Reading, nlu: Optional[di
             result.situation = result.situation or "unspecified"
             result.number = result.number or spec["police_emergency" if "police" in found else "default_emergency"]
             result.reasons.append(f"criteria model: danger {scores['danger']:.2f}")
+    elif result.number == "both" and reading.number == "both" and scores.get("police", 1.0) < spec["both_needs_police"]:
+        ambulance = [s for s in reading.situations if danger_situation(s)["number"] == spec["default_emergency"]]
+        if ambulance:
+            result.number, result.situation = spec["default_emergency"], ambulance[0]
+            result.reasons.append(f"criteria model: no police case ({scores['police']:.2f}) -> {result.number}")
     elif "danger" in found and result.number == spec["police_emergency"] and "police" not in found:
         # The catalogue read a police case, the model an ambulance case: name both (112 first, then 113).
         result.number = "both"

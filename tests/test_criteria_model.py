@@ -137,6 +137,16 @@ def test_danger_in_a_question_the_model_finds_unlikely_is_doubt_with_113_first()
     assert told.danger_to_life and told.number == "113"
 
 
+def test_both_numbers_need_the_models_police_case_else_the_ambulance_number_first():
+    # The catalogue reads a police situation beside an ambulance one ("both": 112 first). Without a police
+    # case in the model of other people's messages, 113 comes first; danger stays either way.
+    text = "pappa slo mamma i hodet med en flaske og nå blør hun og svarer ikke"
+    police = assess(text, nlu=_nlu(danger=0.9, police=0.6), with_location=False)
+    assert police.danger_to_life and police.number == "both"
+    ambulance = assess(text, nlu=_nlu(danger=0.9, police=0.05), with_location=False)
+    assert ambulance.danger_to_life and ambulance.number == "113" and ambulance.situation != "violence_now"
+
+
 # ---------------------------------------------------------------- the Rasa component
 @pytest.fixture(scope="module")
 def component(tmp_path_factory):

@@ -53,6 +53,9 @@ def summarise(rows) -> dict:
                                                                         o["number"] == "both" or
                                                                         (e["number"] == "both" and o["number"] == "112")))
                                         for e, o in danger)
+    # Stricter: the number the first bubble starts with is the labelled one ("both" starts with 112, so it
+    # is not the first number for a message labelled 113).
+    summary["number_exact"] = _accuracy((e["number"], o["number"] if o["danger_to_life"] else None) for e, o in danger)
     calm = [(e, o) for e, o in labelled if "acute" in e and not e["acute"]]
     summary["calm_with_113_first"] = (sum(1 for _, o in calm if o["danger_to_life"] or o["doubt"]) / len(calm)
                                       if calm else None)
@@ -93,6 +96,7 @@ def print_summary(title: str, summary: dict) -> None:
     for criterion, r in summary["criteria"].items():
         print(f"  {criterion:20} recall {_fmt(r['recall'])}  precision {_fmt(r['precision'])}  (n={r['support']})")
     print(f"right number first     {_fmt(summary['number_right'])}")
+    print(f"  exactly as labelled  {_fmt(summary['number_exact'])}")
     print(f"calm, 113 named anyway {_fmt(summary['calm_with_113_first'])}")
     print(f"audience accuracy      {_fmt(summary['audience_accuracy'])}")
     print(f"wants accuracy         {_fmt(summary['wants_accuracy'])}")
