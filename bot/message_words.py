@@ -48,7 +48,8 @@ class MessageWords:
                     part += 1
                 comma = False
                 exact = token_forms(word)
-                canonical = self.canonical(folded)
+                # A real word is no typo, also when folding makes it look like none ("søster" -> "soster").
+                canonical = folded if known_word(word.lower()) else self.canonical(folded)
                 fuzzy = exact if canonical == folded else exact | forms(canonical) | {canonical}
                 written = frozenset({folded, canonical})
                 found.append(Token(word, folded, exact, fuzzy, number, part, written))

@@ -107,8 +107,17 @@ class Term:
         if self.kind == "prefix":
             return any(f.startswith(self.value) for f in candidates)
         if self.kind == "suffix":
-            return any(f.endswith(self.value) for f in candidates)
+            return any(compound_tail(f, self.value) for f in candidates)
         return any(self.value in f for f in candidates)
+
+
+# A compound's first part has two letters or more ("ølflaske"): "spiller" is no "*piller".
+MIN_COMPOUND_HEAD = 2
+
+
+def compound_tail(word: str, tail: str) -> bool:
+    """Whether `word` is `tail` itself or a compound ending in it."""
+    return word.endswith(tail) and (len(word) == len(tail) or len(word) - len(tail) >= MIN_COMPOUND_HEAD)
 
 
 # Object pronouns are read as written: the lemmatiser makes "meg" "jeg" and "ham" "han", so

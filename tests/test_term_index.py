@@ -39,3 +39,4 @@ def test_wildcards_found_as_matches_finds_them():
             assert [e for e in index._phrase_candidates_uncached(candidates, frozenset()) if e in index.wild_phrases] \
                 == firsts, word
     assert wild_found > 100  # the words did meet the wildcards
+

@@ -1,0 +1,37 @@
+"""Words of another sense are not the catalogue's concept (data/situations.yml, `=form` terms;
+bot/terms.py compound tails; bot/message_words.py typos): found with scripts/homographs.py."""
+import pytest
+
+from bot.situations import default_matcher, read_situations
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("hun heter Kari", "hot"),                    # "heter" shares the lemma "hete" with "het"
+    ("vennen min kommer i kveld", "alcohol"),     # "venn" shares the nynorsk lemma "ven" with "vin"
+    ("jeg klarer ikke mer", "means_ready"),       # "klarer" shares "klare" with "klart"
+    ("det blir bare verre", "pain"),              # "verre" shares "vond" with "vondt"
+    ("han spiller fotball", "pills"),             # not a compound of "*piller"
+    ("søsteren min kommer", "pregnant"),          # a real word, not a typo of "fosteret"
+    ("Kjære dere", "cut"),                        # a real word, not a typo of "skjære"
+    ("han ligger ute i snøen", "noose"),          # "snøen" folds to the lemma of "snor"
+])
+def test_a_word_of_another_sense_is_not_the_concept(text, concept):
+    matcher = default_matcher()
+    tokens = matcher.tokens(text)
+    assert concept not in {h.concept for h in matcher.hits(tokens, set())}, text
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("det er så varmt og han er het", "hot"), ("hun har drukket vin", "alcohol"), ("har pillene klart", "means_ready"),
+    ("det gjør vondt", "pain"), ("tok sovepiller", "pills"), ("slo bakhodet", "head"), ("har en snor", "noose"),
+    ("han har kniv", "weapon"), ("har et skytevåpen", "weapon"),
+])
+def test_the_concepts_own_words_still_are(text, concept):
+    matcher = default_matcher()
+    assert concept in {h.concept for h in matcher.hits(matcher.tokens(text), set())}, text
+
+
+def test_half_open_eyes_are_no_weapon():
+    # "halvåpne" ends like "*våpen"; the weapon situation's `unless` (not_weapon) cancels it.
+    found = read_situations("han har tatt noe og reagerer ikke når jeg klyper ham, øynene er halvåpne")
+    assert "weapon" not in found.situations and "unconscious" in found.situations
