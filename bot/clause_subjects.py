@@ -65,7 +65,8 @@ def clause_subjects(text: str) -> Subjects:
         if any(w in r["i_words"] for w in head if w != "e"):
             current = "self"
             continue
-        verb_first = (words[0] in c["dropped_subject_verbs"] or words[0] in c["use_verbs"]) and \
+        uses = _tells_use(words, c)
+        verb_first = (words[0] in c["dropped_subject_verbs"] or uses) and \
             (len(words) == 1 or words[1] not in c["not_after_dropped"])
         if not verb_first:
             if any(w in c["other_nouns"] for w in head):
@@ -73,8 +74,16 @@ def clause_subjects(text: str) -> Subjects:
             continue
         if current is None and sentence_start:
             dropped, current = True, "self"
-        elif current == "self" and words[0] in c["use_verbs"]:
+        elif current == "self" and uses:
             own_use += 1
     return Subjects(others, dropped, own_use)
+
+
+def _tells_use(words: list, c: dict) -> bool:
+    """A clause that opens with a use verb ("bruker tramadol"), or its perfect ("har brukt piller"),
+    or the bare participle after "og" ("har sete heime og drukke")."""
+    first = words[0]
+    return first in c["use_verbs"] or first in c["use_participles"] or \
+        (first in c["use_auxiliaries"] and len(words) > 1 and words[1] in c["use_participles"])
 
 

@@ -94,6 +94,10 @@ RELATIVE = [
 ]
 
 USER = [
+    # The verb before "jeg" after an adverbial, and the use told on in a clause without a subject.
+    "Etter at faren min døde har jeg drukket hver kveld, og i dag drakk jeg før lunsj.",
+    "I morgen slutter jeg med pillene.",
+    "Eg har vore sjukmeld ei stund og har brukt tablettar for å sove.",
     "Hvordan forteller jeg barna mine på 6 og 9 at jeg skal på behandling i åtte uker?",
     "jeg drikker hver dag og klarer ikke å slutte",
     "Hei! Jeg lurer på om det er farlig å drikke alkohol når man tar antibiotika. Kvinne, 34 år fra Oslo",
