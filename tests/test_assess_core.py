@@ -157,6 +157,7 @@ def test_self_defined_only_when_no_other_criterion_holds():
 @pytest.mark.parametrize("text", [
     "samboeren min har drukket for mye i flere år, hvordan snakker jeg med ham?",     # for years
     "Hva gjør man hvis en kompis ikke våkner etter en fest?",                         # general
+    "pappa var så full i julen at han sovnet ute i snøen, men naboen fikk ham inn",   # a holiday named as the time
 ])
 def test_a_danger_flag_read_apart_is_doubt_not_danger(text):
     result = assess(text, with_location=False)
