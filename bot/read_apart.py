@@ -31,7 +31,7 @@ PART_CUES = ("past", "distant_past", "recent_past", "habitual", "now")
 # before a phrase usually belong to something else ("uten jakke i snøen").
 PLAIN_NEGATIONS = {"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"}
 # Cue lists that are not terms to find but words that shape the reading.
-LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start", "when_words", "use_words")
+LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start", "when_words", "use_words", "present_words")
 # How far after "når" a word of use makes the part a habit ("når han har drukket").
 WHEN_USE_REACH = 3
 
@@ -48,6 +48,28 @@ class ReadingCues:
         self.question_start = {fold(w) for w in cues.get("question_start", [])}
         self.when_words = {fold(w) for w in cues.get("when_words", [])}
         self.use_words = {fold(w) for w in cues.get("use_words", [])}
+        self.present_words = {fold(w) for w in cues.get("present_words", [])}
+
+    def present(self, token: Token) -> bool:
+        """A verb in the present tense: one of the list, or a word that is its lemma plus "r"
+        ("ligger", "puster", "blør", "kastar")."""
+        return token.folded in self.present_words or any(
+            lemma != token.folded and token.folded == lemma + "r" for lemma in token.exact)
+
+    def carry_the_past(self, tokens: List[Token], by_part: Dict[int, set]) -> None:
+        """A story begun in the distant past ("i fjor skjedde det noe skummelt.") goes on in the
+        sentences after it ("mamma datt i trappa og slo hodet ...") until one says now or speaks in
+        the present tense: those parts are told as the past (doubt for danger, which still names 113)."""
+        present = {t.clause for t in tokens if self.present(t)}
+        in_story = False
+        for clause in sorted({t.clause for t in tokens}):
+            cues = by_part.get(clause, set())
+            if "now" in cues or clause in present:
+                in_story = False
+            elif "distant_past" in cues:
+                in_story = True
+            elif in_story:
+                by_part.setdefault(clause, set()).add("past")
 
     def habit_parts(self, tokens: List[Token]) -> Set[int]:
         """Parts of sentences that tell what happens each time someone uses ("når han drikker")."""

@@ -154,6 +154,7 @@ class SituationMatcher:
         for hit in hits:
             by_sentence.setdefault(hit.sentence, []).append(hit)
         flags = cue_flags(tokens, cues)
+        self.cues.carry_the_past(tokens, flags[1])
         for hit in hits:  # a sentence that names someone is about that someone (read_apart: asks_word)
             if hit.concept in PERSONAL_CONCEPTS:
                 flags[0].setdefault(hit.sentence, set()).add("personal")

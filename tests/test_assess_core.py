@@ -262,3 +262,13 @@ def test_violence_told_as_a_habit_or_over_is_not_112(text):
 ])
 def test_phrases_that_only_look_like_danger_signs(text):
     assert not assess(text, with_location=False).danger_to_life, text
+
+
+def test_a_story_begun_in_the_past_goes_on_in_the_past_until_it_speaks_of_now():
+    story = ("Hei, jeg er 14. I fjor skjedde det noe skummelt. Mamma hadde drukket og falt i trappen og slo hodet, "
+             "og ambulansen hentet henne. Nå har hun sluttet å drikke.")
+    assert not assess(story, with_location=False).danger_to_life
+    now = "I fjor sluttet pappa å drikke. I kveld drakk han igjen og ligger på gulvet og puster ikke."
+    assert assess(now, with_location=False).danger_to_life
+    present = "I fjor sluttet pappa å drikke. Han ligger på gulvet og puster ikke."
+    assert assess(present, with_location=False).danger_to_life
