@@ -252,6 +252,9 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
     reading = reading_of(text, nlu)
     result = Assessment(wants=reading.wants)
     unlikely = _danger_unlikely(reading, nlu, spec)
+    if unlikely is not None:
+        # Danger the model finds unlikely in a question: what a question about it wants (doubt names 113).
+        result.wants = reading.wants_if_calm or reading.wants
     _apply_reading(result, reading, spec, unlikely)
     _apply_model(result, reading, nlu, spec, text, unlikely)
     _apply_criteria_model(result, reading, nlu, spec)

@@ -28,6 +28,7 @@ class Reading:
     flags: List[dict] = field(default_factory=list)      # red flags: {id, criterion, text, apart, history}
     audience: Optional[str] = None                       # who is writing, when the message says
     wants: str = "telling"                               # help_now | what_to_do | info | talk | telling
+    wants_if_calm: Optional[str] = None                  # the same, if nothing is happening now after all
     general_question: bool = False
     malform: Optional[str] = None                        # nb | nn when the words are clear (or asked for)
     malform_asked: Optional[str] = None                  # nb | nn when the person asks Losen to write it
@@ -56,7 +57,7 @@ def read(text: str) -> Reading:
     # Danger now as bot/assess.py reads it: a situation that holds, or a danger flag not read apart.
     danger_now = bool(found.situations) or (not found.read_apart and any(
         f.criterion == "danger_to_life" and f.text not in apart | history for f in flags))
-    wants, general = read_wants(text, flags, danger_now)
+    wants, general, wants_calm = read_wants(text, flags, danger_now)
     asked = asks_for(text)
     return Reading(
         situations=found.situations,
@@ -68,6 +69,7 @@ def read(text: str) -> Reading:
                 "history": f.text in history} for f in flags],
         audience=detect_audience(text),
         wants=wants,
+        wants_if_calm=wants_calm,
         general_question=general,
         malform=asked or detect_malform(text),
         malform_asked=asked,

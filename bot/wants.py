@@ -195,11 +195,13 @@ def detect_wants(text: str) -> str:
     return read(text).wants
 
 
-def read_wants(text: str, flags: Optional[list] = None, danger_now: Optional[bool] = None) -> Tuple[str, bool]:
-    """(what the person wants, whether it is a general question). `flags`: the red flags already
-    found (bot/reading.py reads them once for everyone); `danger_now`: whether the reading found
-    danger happening now (a situation that holds, not read apart). Without it, a danger red flag
-    in a message that is not a general question counts as danger now."""
+def read_wants(text: str, flags: Optional[list] = None, danger_now: Optional[bool] = None) -> Tuple[str, bool, str]:
+    """(what the person wants, whether it is a general question, what they want if nothing is
+    happening now). `flags`: the red flags already found (bot/reading.py reads them once for
+    everyone); `danger_now`: whether the reading found danger happening now (a situation that
+    holds, not read apart). Without it, a danger red flag in a message that is not a general
+    question counts as danger now. The third is for when the assessment finds the danger
+    unlikely after all (bot/assess.py): a question about it is then a question."""
     sentences = parse(text or "")
     everywhere = _acts(sentences)
     general = _general(sentences, everywhere)
@@ -210,7 +212,8 @@ def read_wants(text: str, flags: Optional[list] = None, danger_now: Optional[boo
         danger_now = any(f.criterion == "danger_to_life" for f in flags)
     # A question about people in general is answered as one, whatever danger words it names.
     danger_now = danger_now and not general
-    return _wants(sentences, everywhere, general, danger_now), general
+    calm = _wants(sentences, everywhere, general, False)
+    return (_wants(sentences, everywhere, general, True) if danger_now else calm), general, calm
 
 
 def _wants(sentences: List[Sentence], acts: FrozenSet[str], general: bool, danger_now: bool) -> str:

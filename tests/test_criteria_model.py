@@ -132,6 +132,9 @@ def test_danger_in_a_question_the_model_finds_unlikely_is_doubt_with_113_first()
     assert not unlikely.danger_to_life and unlikely.doubt and "danger_to_life_health" not in unlikely.criteria
     likely = assess(question, nlu=_nlu(danger=0.6), with_location=False)
     assert likely.danger_to_life
+    # What the question wants follows: about danger now it asks what to do; about a danger that is not
+    # happening it asks for information.
+    assert (likely.wants, unlikely.wants) == ("what_to_do", "info")
     # Telling, not asking: the catalogue's danger stands whatever the model says.
     told = assess("pappa ligger på gulvet og puster ikke", nlu=_nlu(danger=0.01), with_location=False)
     assert told.danger_to_life and told.number == "113"
