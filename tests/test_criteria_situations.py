@@ -29,6 +29,9 @@ def situations_of(text):
     "mamma har skrevet et avskjedsbrev og ligger på soverommet",                # a goodbye letter
     "kompisen min har gitt bort tingene sine og sier takk for alt",             # giving things away
     "jeg er 15 og jeg vil dø. ingen merker det",                                # a child
+    "når jeg har drukket vil jeg bare skade meg selv",                          # self-harm wished
+    "får et sånt dødsønske når rusen går ut av kroppen",                        # a death wish
+    "hvis jeg er død slipper de å krangle om meg",                               # a child imagines being dead
     "Hei. Jeg skriver fordi jeg ikke vet hvem jeg skal si det til. Jeg har drukket hver kveld siden "
     "jeg mistet jobben i vår, og nå har jeg begynt å tenke på å ta livet mitt. Jeg har ikke gjort "
     "noe, men tankene kommer oftere. Hilsen en som sliter",                     # long letter
@@ -130,6 +133,8 @@ def test_danger_now_is_its_own_situation_not_also_dangerous_behaviour():
     "Dommen sier at jeg ikke får se ungene uten tilsyn lenger",                # kept from one's children
     "Barnevernet har vært på hjemmebesøk etter en bekymringsmelding fra skolen",  # a case with child services
     "kjæresten truer med å gå hvis jeg ikke slutter å drikke",                   # a threat to leave ...
+    "pappa sier at vi ikke får bo i huset lenger fordi han har drukket opp pengene",  # the home is lost
+    "Mor har fått brev om tvangssal av huset fordi ho drikk opp pengane",      # a forced sale
 ])
 def test_social_loss_is_read(text):
     assert "social_loss" in criteria(text), text
@@ -668,3 +673,14 @@ def test_thinking_how_or_wanting_never_to_get_up_is_suicidal(text):
 def test_all_of_ones_pills_or_pills_with_a_goodbye_is_an_attempt(text):
     result = assess(text, with_location=False)
     assert result.danger_to_life and "suicidal" in result.criteria, (text, result.reasons)
+
+
+def test_thoughts_said_not_to_be_for_now_are_suicidal_not_danger_now():
+    found = assess("har ikke lyst å være her lenger. ikke sånn at jeg skal gjøre noe i dag, men tankene kommer "
+                   "hver gang rusen går ut", with_location=False)
+    assert "suicidal" in found.criteria and not found.danger_to_life, found.reasons
+
+
+def test_fired_from_a_job_is_no_violence():
+    found = assess("jeg blir sparket fra jobben hvis jeg kommer full en gang til", with_location=False)
+    assert not found.danger_to_life and "social_loss" in found.criteria, found.reasons
