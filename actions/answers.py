@@ -15,8 +15,9 @@ def selected_answer(tracker: Tracker) -> Optional[str]:
 
 class ActionAskMore(Action):
     """After an answer: who can answer more, open now (or when they open, and who is open instead).
-    A question that also meets an acute criterion (data/intent_override.yml answer_first_when_asked)
-    gets who is open now instead, with the door that is always open."""
+    A question that also meets an acute criterion (data/intent_override.yml answer_first_when_asked),
+    or that the criteria model leans towards one (acute_hint), gets who is open now instead, with the
+    door that is always open."""
 
     def name(self) -> Text:
         return "action_ask_more"
@@ -25,7 +26,7 @@ class ActionAskMore(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         found = assessment(tracker)
         audience = audience_of(tracker, found.audience)
-        if found.acute:
+        if found.acute or found.acute_hint:
             utter_open_now(dispatcher, audience, acute=True)
         else:
             utter_ask_more(dispatcher, audience)

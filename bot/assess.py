@@ -41,6 +41,7 @@ class Assessment:
     number: Optional[str] = None        # the number the first bubble names: 113 | 112 | both
     situation: Optional[str] = None     # the danger situation, "unspecified" when only the model saw danger
     doubt: bool = False                 # not sure of danger: the first bubble still names 113
+    acute_hint: bool = False            # not acute, but the criteria model leans that way: the acute door too
     said_crisis: bool = False
     flagged: List[str] = field(default_factory=list)  # red-flag criteria kept (they force the intent)
     reasons: List[str] = field(default_factory=list)
@@ -207,6 +208,15 @@ def _model_agrees(nlu: Optional[dict], spec: dict, intent: Optional[str]) -> boo
     return label is None or scores.get(label, 0.0) >= bar["min_score"]
 
 
+def _leans_acute(nlu: Optional[dict], spec: dict) -> bool:
+    """Whether the criteria model gives danger or a criterion at least `acute_hint_from`: in doubt between a
+    question and a crisis, the question is answered and the acute door added (issue 15)."""
+    scores = (nlu or {}).get(CRITERIA_MODEL_KEY)
+    if not isinstance(scores, dict):
+        return False
+    return any(score >= spec["acute_hint_from"] for label, score in scores.items() if label != "police")
+
+
 def _apply_criteria_model(result: Assessment, reading: Reading, nlu: Optional[dict], spec: dict) -> None:
     """What other people's words say (bot/criteria_model.py): it may add danger or a criterion, never
     remove one. A question for information stays a question: danger seen in one is doubt (113 named
@@ -267,6 +277,7 @@ def assess(text: str, nlu: Optional[dict] = None, context: Optional[dict] = None
         # Self-defined is the crisis the person names when no other criterion holds (data/eval/README.md).
         result.criteria.remove("self_defined")
     result.acute = bool(result.criteria) or result.danger_to_life
+    result.acute_hint = not result.acute and _leans_acute(nlu, spec)
     result.audience = context.get("audience") or reading.audience or audience_or_guess(text)
     if result.danger_to_life and result.wants == "telling":
         result.wants = "help_now"  # telling of an emergency happening now is asking for help now

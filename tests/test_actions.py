@@ -155,3 +155,18 @@ def test_after_doubt_a_sure_answer_is_not_repeated_an_unsure_one_is_said(at, con
     dispatcher = CollectingDispatcher()
     ActionAnswerAfterDoubt().run(dispatcher, found, DOMAIN)
     assert said(dispatcher.messages)[0] == first and said(dispatcher.messages)[-1] == "utter_ask_more"
+
+
+@pytest.mark.parametrize("lean, first", [(0.35, "utter_open_services"), (0.05, "utter_ask_more")])
+def test_an_answer_to_a_question_the_model_leans_acute_on_ends_with_the_open_door(at, lean, first):
+    # Issue 15: in doubt between a question and a crisis, answer the question and add the acute door.
+    from actions.answers import ActionAskMore
+    from bot.criteria_model import CRITERIA_MODEL_KEY
+    at("2026-11-24T13:00")  # Tuesday midday
+    found = tracker("hva er LAR?", "faq")
+    found.latest_message[CRITERIA_MODEL_KEY] = {"danger": 0.01, "police": 0.01, "suicidal": lean, "withdrawal": 0.01,
+                                                "dangerous_behaviour": 0.01, "social_loss": 0.01}
+    dispatcher = CollectingDispatcher()
+    ActionAskMore().run(dispatcher, found, DOMAIN)
+    assert said(dispatcher.messages) == [first]
+    assert ("116 117" in dispatcher.messages[0].get("services", "")) == (first == "utter_open_services")
