@@ -39,6 +39,8 @@ CASES = {
     "Mora mi drikk kvar kveld. Eg har ingen å snakke med om det.": "talk",
     "har ikke noen andre å si dette til, pappa er full hver helg": "talk",
     "orker ikke være alene med dette i kveld": "talk",
+    "Broren min døde av en overdose for to år siden. Jeg har aldri snakket med noen om det.": "talk",
+    "kjenner meg så aleine. mamma drikk kvar kveld": "talk",
     "Eg skriv fordi eg ikkje har nokon andre å snakke med. Far min drikk kvar kveld.": "talk",
     "kan vi prate litt? mamma har begynt å drikke igjen": "talk",
     "Pappa drikk heile helga. Treng nån å prat med.": "talk",
