@@ -47,6 +47,9 @@ CHILD = [
 ]
 
 RELATIVE = [
+    # An aunt or a colleague: "mamma"/"pappa" in their message is their own parent, not a child's.
+    "Niesen min har begynt å drikke mye. Mamma sier jeg må snakke med henne, hva kan jeg si?",
+    "en kollega kommer full på jobb, og pappa sier jeg bør si fra. hva gjør jeg?",
     # A grown-up's work or own children named: a child's words ("en far som drikker") are theirs to tell of.
     "Jeg er lærer og har en elev som sier at faren drikker og at hun må lage middag selv. Hva gjør jeg?",
     "Faren til barna mine ringer full og sier at han skal gjøre slutt på det. Barna spør hvorfor pappa gråter.",
