@@ -258,7 +258,9 @@ class RedFlagMatcher:
         for token in doc:
             folded = fold(token.text)
             # An empty NORM is no NORM to spaCy: it falls back to the word's own (token.norm_).
-            norm = self.canonical(folded) or token.norm_
+            # A real word is no typo, also when folding hides it ("søster" folds to "soster").
+            real = self.keep_real_words and self.fuzzy and known_word(token.text.lower())
+            norm = (folded if real else self.canonical(folded)) or token.norm_
             norms.append(norm)
             forms.append(f"{norm} {folded}")
         matches = self.matches(norms, forms)

@@ -35,3 +35,12 @@ def test_half_open_eyes_are_no_weapon():
     # "halvåpne" ends like "*våpen"; the weapon situation's `unless` (not_weapon) cancels it.
     found = read_situations("han har tatt noe og reagerer ikke når jeg klyper ham, øynene er halvåpne")
     assert "weapon" not in found.situations and "unconscious" in found.situations
+
+
+@pytest.mark.parametrize("text", [
+    "pappa røyker hele tiden og er sur",          # "røyker" folds to "royker", one letter from "rykker"
+    "kjæresten min røyker hasj hver kveld",
+])
+def test_the_red_flags_read_a_real_word_as_itself_not_as_a_typo(text):
+    from bot.redflags import detect
+    assert not [f for f in detect(text) if f.criterion == "danger_to_life"], text
