@@ -6,7 +6,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import clock
-from bot.assess import Assessment, assess, stored_assessment
+from bot.assess import assess
+from bot.assessment import Assessment, stored_assessment
 from bot.phrases import in_malform
 from bot.replies import ask_more_lines, open_lines
 

@@ -6,7 +6,7 @@ nobody put into words for it. The intent model learns Losen's own training sente
 hundreds of crisis messages and calm questions that people who never saw Losen wrote in their own
 words, each labelled from the situation list (data/eval/README.md). Its features are character
 n-grams of each folded word (typos, inflection, compounds: "pusterikke", "våkna") and word pairs;
-one logistic regression per label. Like the intent model it may add, never remove (bot/assess.py).
+one logistic regression per label. Like the intent model it may add, never remove (bot/model_checks.py).
 
 Held-apart lines (bot/eval_split.py) are never trained on, so the held-apart figures still measure
 messages the model has not seen. What is kept is small: the vocabulary with its idf, one weight

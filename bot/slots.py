@@ -5,7 +5,7 @@ domain's slot definitions must never be produced (tests/test_slots.py checks it)
 """
 from typing import Dict, Optional
 
-from bot.assess import rules
+from bot.assessment import rules
 from bot.situation_catalogue import situation
 
 

@@ -5,7 +5,7 @@ train() ignores Rasa's training data: it fits the model on the open parts of the
 data/criteria_model.yml (seconds, no TensorFlow) and keeps it in the model as one .npz file.
 fingerprint_addon() makes Rasa retrain it when those sets or the settings change. process() puts the
 probabilities in the parse data under "criteria_model", where components/reading.py hands them to
-the assessment (bot/assess.py), which may add danger or a criterion with them, never remove one.
+the assessment (bot/model_checks.py), which may add danger or a criterion with them, never remove one.
 """
 import logging
 from typing import Any, Dict, List, Optional, Text

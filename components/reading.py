@@ -26,7 +26,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.assess import FAQ_CONFIDENCE_KEY, assess
+from bot.assess import assess
+from bot.assessment import FAQ_CONFIDENCE_KEY
 from bot.criteria_model import CRITERIA_MODEL_KEY
 from bot.malform import MALFORMS
 from bot.override import forced_intent, place_only

@@ -180,7 +180,7 @@ def test_criterion_situations_force_the_intent_like_red_flags_did():
 
 
 def test_every_criterion_situation_names_a_criterion_the_assessment_knows():
-    from bot.assess import rules
+    from bot.assessment import rules
     from bot.situation_catalogue import catalogue
     known = set(rules()["criterion_gives"])
     spec = catalogue()

@@ -8,7 +8,8 @@ reported for the held-apart part of each set (data/eval/README.md: sha256 of the
 import json
 import sys
 
-from bot.assess import CRITERIA, assess, stored_assessment
+from bot.assess import assess
+from bot.assessment import CRITERIA, stored_assessment
 from bot.commands.assess import get_parser
 from bot.eval_split import held_apart
 
