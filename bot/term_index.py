@@ -6,7 +6,7 @@ own beginnings, endings and parts; a phrase is followed only where its words are
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from bot.terms import MIN_COMPOUND_HEAD, Term, Token
+from bot.terms import Term, Token, compound_tail
 
 
 class Wildcards:
@@ -29,9 +29,10 @@ class Wildcards:
                 if length <= size and form[:length] in prefixes:
                     found.update(prefixes[form[:length]])
             for length in self.lengths["suffix"]:
-                # The tail itself, or a compound with a first part of two letters or more (bot/terms.py).
-                if (length == size or length + MIN_COMPOUND_HEAD <= size) and form[size - length:] in suffixes:
-                    found.update(suffixes[form[size - length:]])
+                # The tail itself, or a compound ending in it (the rule is bot/terms.py's compound_tail).
+                tail = form[size - length:]
+                if length <= size and tail in suffixes and compound_tail(form, tail):
+                    found.update(suffixes[tail])
             for length in self.lengths["contains"]:
                 for start in range(size - length + 1):
                     if form[start:start + length] in parts:
