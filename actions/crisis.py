@@ -49,7 +49,8 @@ class ActionWhatToDo(Action):
         if audience == "child":  # a child asking what to do gets the child flow
             plan = crisis_plan(found.criteria, "child", bool(tracker.get_slot("audience_told")), True)
         else:
-            plan = what_to_do_plan(found.criteria, latest_text(tracker))
+            calm = not (found.acute or found.doubt or found.acute_hint)
+            plan = what_to_do_plan(found.criteria, latest_text(tracker), audience, calm)
         utter_all(dispatcher, plan.responses)
         utter_open_now(dispatcher, audience, acute=found.acute)
         return [SlotSet("criteria", merge_criteria(tracker, found.criteria)), SlotSet("audience", audience),

@@ -57,12 +57,18 @@ def mentions_children(text: str) -> bool:
     return any(f" {' '.join(words(w))} " in folded for w in plan_data()["children_words"])
 
 
-def what_to_do_plan(criteria: List[str], text: str) -> Plan:
+def what_to_do_plan(criteria: List[str], text: str, audience: str = "relative", calm: bool = False) -> Plan:
+    """Responses for someone asking what to do: a person about their own use hears where help starts,
+    a relative hears how to raise it when nothing is happening (`calm`), else to see to the person."""
     data = plan_data()["what_to_do"]
     plan = Plan()
-    plan.add(*data["always"])
+    if audience != "user":
+        plan.add(*(data["calm"] if calm else data["now"]))
     for criterion in criteria:
         plan.add(*data.get(criterion, []))
+    if audience == "user":  # what the criteria call for first, then where help starts
+        plan.add(*data["user"])
+        return plan
     if mentions_children(text):
         plan.add(*data["children_mentioned"])
     plan.add(*data["then"])

@@ -107,8 +107,28 @@ def test_relative_what_to_do_with_children_in_the_home(at):
     at("2026-11-24T12:00")
     messages, _ = run(ActionWhatToDo(), "mannen min drikker og vi har to små barn, hva gjør jeg", "what_to_do")
     names = said(messages)
-    assert names.index("utter_relative_not_alone") < names.index("utter_relative_support")
-    assert "utter_relative_children" in names and "utter_relative_rights" in names
+    # Nothing is happening now: how to raise it comes first, not "is he ill now".
+    assert names[0] == "utter_faq/worried_about_someone" and "utter_relative_not_alone" not in names
+    assert "utter_relative_children" in names and names[-2] == "utter_relative_support"
+
+
+def test_relative_what_to_do_while_it_is_happening_sees_to_the_person_first(at):
+    at("2026-11-24T12:00")
+    messages, _ = run(ActionWhatToDo(), "broren min er helt ruset nå og sier rare ting, hva skal jeg gjøre",
+                      "what_to_do")
+    names = said(messages)
+    assert names[0] == "utter_relative_not_alone" and "utter_relative_rights" in names
+    assert "utter_faq/worried_about_someone" not in names
+
+
+def test_asking_what_to_do_about_ones_own_use_gets_no_relative_lines(at):
+    at("2026-11-24T12:00")
+    messages, events = run(ActionWhatToDo(), "jeg drikker for mye, hva skal jeg gjøre", "what_to_do")
+    names = said(messages)
+    assert names[0] == "utter_faq/get_treatment"
+    assert not [n for n in names if n.startswith("utter_relative")]
+    assert {"event": "slot", "name": "audience", "value": "user"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events]
 
 
 def test_nearest_unit_declined_gets_legevakt_without_nagging(at):

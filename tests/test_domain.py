@@ -58,7 +58,9 @@ def test_reply_plan_names_only_existing_responses():
     names |= set(plan["child_swaps"]) | set(plan["child_swaps"].values())
     for key, value in plan["what_to_do"].items():
         names |= set(value)
-    missing = names - set(DOMAIN["responses"])
+    # Rasa merges the answers' responses (data/nlu/faq.yml) into the domain: a plan may name them.
+    answers = yaml.safe_load((ROOT / "data" / "nlu" / "faq.yml").read_text(encoding="utf-8"))["responses"]
+    missing = names - set(DOMAIN["responses"]) - set(answers)
     assert not missing
 
 
