@@ -146,7 +146,10 @@ def read_apart(hits: list, tokens: List[Token], flags: Tuple[Dict[int, set], Dic
     def general(n: int) -> bool:
         cues = by_sentence.get(n, set())
         asking = n in questions or n in asked
-        return ("general" in cues and ("conditional" in cues or n in questions or n in asked)) \
+        # A statement about someone in particular is about them, for the criteria ("kompisen min slåss med
+        # folk når han har tatt kokain"); for danger such a "when ..." statement tells a habit (doubt).
+        about_people = "conditional" in cues and not (criterion and "specific" in cues)
+        return ("general" in cues and (n in questions or n in asked or about_people)) \
             or ((professional or "asks_limit" in cues) and asking)
 
     def supposed(hit) -> bool:

@@ -684,3 +684,36 @@ def test_thoughts_said_not_to_be_for_now_are_suicidal_not_danger_now():
 def test_fired_from_a_job_is_no_violence():
     found = assess("jeg blir sparket fra jobben hvis jeg kommer full en gang til", with_location=False)
     assert not found.danger_to_life and "social_loss" in found.criteria, found.reasons
+
+
+# ---------------------------------------------------------------- twelfth session (probe9 generalised)
+@pytest.mark.parametrize("text, criterion", [
+    ("Sønnen min slåss med folk på byen når han har drukket", "dangerous_behaviour"),     # someone in particular
+    ("Eg blir så sint at eg slår folk når eg har teke kokain", "dangerous_behaviour"),    # the writer, nynorsk
+    ("Jeg har brukt morfin hver dag, men nå er det tomt og jeg fryser og har rennende nese", "withdrawal"),
+    ("Legen satte ned dosen min av subutex, og nå har jeg muskelverk og frysninger", "withdrawal"),
+    ("hva er vitsen egentlig. kunne like godt vært borte", "suicidal"),                    # might as well be gone
+    ("Svogeren min sa i går at han ikke kommer til å være her til sommeren", "suicidal"),  # won't be here
+    ("Jeg må inn på avrusning i dag", "self_defined"),                                     # admission today
+])
+def test_concepts_from_probe9(text, criterion):
+    assert criterion in criteria(text), (text, criteria(text))
+
+
+def test_people_in_general_when_drinking_is_no_criterion():
+    assert "dangerous_behaviour" not in criteria("Folk slåss ofte når de har drukket, står det i avisen")
+
+
+def test_saying_one_will_not_act_today_is_no_danger_now():
+    found = assess("orker ikke mer. men jeg kommer ikke til å gjøre noe i kveld, jeg lover", with_location=False)
+    assert "suicidal" in found.criteria and not found.danger_to_life, found.reasons
+
+
+def test_help_with_a_task_is_no_crisis():
+    found = assess("Kan du hjelpe meg å forstå hva avrusning er?", with_location=False)
+    assert not found.acute and found.wants != "help_now", found.reasons
+
+
+def test_cutting_oneself_on_purpose_in_dialect_is_suicidal_and_danger():
+    found = assess("mamma har kutta sæ i armen med vilje og det blør masse", with_location=False)
+    assert found.danger_to_life and "suicidal" in found.criteria, found.reasons
