@@ -717,3 +717,18 @@ def test_help_with_a_task_is_no_crisis():
 def test_cutting_oneself_on_purpose_in_dialect_is_suicidal_and_danger():
     found = assess("mamma har kutta sæ i armen med vilje og det blør masse", with_location=False)
     assert found.danger_to_life and "suicidal" in found.criteria, found.reasons
+
+
+@pytest.mark.parametrize("text, situation", [
+    ("Har gått meg vill etter fest og sitter i en grøft, kjenner ikke tærne lenger og er så trøtt", "hypothermia"),
+    ("Søsteren min er så full at hun ikke får fram ordene, og hun er alene med tvillingene på fire måneder",
+     "child_unsafe"),
+])
+def test_numb_in_the_cold_and_twins_with_a_drunk_adult_are_danger(text, situation):
+    assert situation in read_situations(text).situations, text
+
+
+def test_a_stab_wound_after_the_fight_is_over_is_113_not_112():
+    found = assess("Jeg ble stukket med kniv i armen i en slåsskamp. Det er over og han stakk av, men det blør "
+                   "og blør", with_location=False)
+    assert found.danger_to_life and found.number == "113", (found.number, found.reasons)
