@@ -113,8 +113,8 @@ def parse(text: str) -> List[Sentence]:
     for sentence in found:
         sentence.question = sentence.question_mark or _asks(sentence.words, lists) or \
             bool(sentence.acts & ASKING_ACTS)
-        if sentence.question_mark and len(sentence.words) <= 3 and set(sentence.words) <= lists["short_to_do"]:
-            sentence.acts.add("ask_what_to_do")  # "hvordan?", "tips?"
+        if sentence.question and len(sentence.words) <= 3 and set(sentence.words) <= lists["short_to_do"]:
+            sentence.acts.add("ask_what_to_do")  # "hvordan?", "tips?", "hva nå"
     return found
 
 
@@ -224,7 +224,8 @@ def _wants(sentences: List[Sentence], acts: FrozenSet[str], general: bool, dange
     said = _acts(sentences, questions=False)
     calls = "help_call" in acts or "need_help" in said or \
         any(_calls_for_help(s.words, lists) for s in sentences if not s.question)
-    if calls and not (acts & {"ask_talk", "say_talk"}):
+    # Someone to talk to comes first, unless the call is for now ("klarer ikke alene i natt, kan noen ringe meg nå").
+    if calls and (not (acts & {"ask_talk", "say_talk"}) or "now_word" in acts):
         return "help_now"
     if acts & {"ask_talk", "say_talk"}:
         return "talk"

@@ -208,3 +208,24 @@ def test_how_after_remembering_tells_but_how_first_still_asks():
 @pytest.mark.parametrize("text", ["hjeeelp", "HJEEELP mamma våkner ikke"])
 def test_a_cry_for_help_typed_long_is_help_now(text):
     assert detect_wants(text) == "help_now"
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("Er det mulig å skrive litt med noen her i kveld?", "talk"),                       # writing is talking
+    ("har vore rusfri i ein månad og sit åleine. har du tid til å prate litt?", "talk"),
+    ("Trenger bare noen å snakke litt med nå som alle andre er ute.", "talk"),
+    ("Når bør vi ringe legevakten, tror du?", "what_to_do"),                            # when we should act
+    ("Vi lurer på hva vi kan gjøre for å støtte henne mens hun venter", "what_to_do"),   # asked indirectly
+    ("Mamma må flytte ut innen fredag. Kvar skal eg bu då?", "what_to_do"),              # nynorsk "bu"
+    ("han ble kastet ut av behandlingen i dag og er på vei hjem. hva nå", "what_to_do"),  # "hva nå", no "?"
+    ("Kossn få æ ho te å forstå at det e farlig?", "what_to_do"),                       # dialect "how"
+    ("kan noen ringe meg nå? pappa har drukket hele dagen", "help_now"),                 # called now
+    ("Trenger time hos en lege i dag, jeg skjelver sånn", "help_now"),                    # a time today
+    ("klarer ikke å være alene med dette i natt. kan noen ringe meg nå", "help_now"),     # now beats talk
+])
+def test_more_of_what_people_want(text, wants):
+    assert detect_wants(text) == wants, (text, detect_wants(text))
+
+
+def test_asking_to_talk_sometime_is_still_talk():
+    assert detect_wants("Er det noen som kan ringe meg en dag? Jeg har ingen å snakke med.") == "talk"
