@@ -80,6 +80,8 @@ def forced_intent(assessment, predicted: Optional[str], faq_confidence: float = 
         return "what_to_do"  # "hva bør jeg gjøre når kona mi drikker?" wants advice, not a loose fact
     if predicted == "what_to_do" and not assessment.acute and faq_confidence >= rules["faq_over_what_to_do"]:
         return "faq"  # "hvordan sier jeg til pappa at han drikker for mye?" has its own answer
+    if assessment.wants == "talk" and not assessment.acute and predicted in rules["crisis_intents"]:
+        return "want_talk"  # "kan jeg snakke med noen her?" after a sad story: someone to talk to, no crisis
     question = assessment.wants == "info" and not assessment.acute
     if question and predicted not in rules["answers_questions"]:
         return "faq" if faq_confidence >= rules["faq_min_confidence"] else "info_unsure"

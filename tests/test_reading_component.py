@@ -2,6 +2,7 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.criteria_model import CRITERIA_MODEL_KEY
 from bot.terms import has_known_word
 from components.reading import LosenReading
 
@@ -80,3 +81,20 @@ def test_a_question_that_meets_pregnancy_gets_its_answer_first():
     assert answered_with_selector(text, "pregnancy", 0.8) == "faq"
     assert answered_with_selector(text, "pregnancy", 0.2) == "pregnancy"  # no sure answer: the crisis answer
     assert answered_with_selector("jeg er gravid og har tatt masse piller", "faq", 0.8) == "danger_to_life"
+
+
+@pytest.mark.parametrize("text, predicted, wanted", [
+    # asking for someone to talk to after a sad story, nothing acute: someone to talk to, no crisis opening
+    ("kompisen min har sprukket igjen og jeg føler at det er min skyld. kan jeg snakke med noen her?",
+     "social_loss", "want_talk"),
+    # a crisis said in words keeps its crisis answer
+    ("dette er en krise for meg, kan jeg snakke med noen nå?", "crisis", "crisis"),
+])
+def test_asking_to_talk_is_answered_as_talk_unless_acute(text, predicted, wanted):
+    # The criteria model (fitted on other people's messages) sees nothing acute in either.
+    calm = {label: 0.05 for label in ("danger", "police", "suicidal", "withdrawal", "dangerous_behaviour",
+                                       "social_loss")}
+    message = Message(data={"text": text, "intent": {"name": predicted, "confidence": 0.6},
+                            CRITERIA_MODEL_KEY: calm})
+    LosenReading._apply(message)
+    assert message.get("intent")["name"] == wanted
