@@ -44,3 +44,10 @@ def test_half_open_eyes_are_no_weapon():
 def test_the_red_flags_read_a_real_word_as_itself_not_as_a_typo(text):
     from bot.redflags import detect
     assert not [f for f in detect(text) if f.criterion == "danger_to_life"], text
+
+
+def test_dialect_ska_is_no_cut():
+    # "skar" (cut) has the lemma "ska" in the tables: dialect "ska" (skal) must not read as a cut
+    found = read_situations("No e han sytti og eg har slutta å håpa på at han ska endra seg.")
+    assert not found.situations and not found.criteria, (found.situations, found.criteria)
+    assert "suicide_attempt" in read_situations("ho skar seg i håndleddet med vilje og det blør").situations
