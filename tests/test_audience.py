@@ -191,3 +191,13 @@ def test_explicit_statements():
     assert is_explicit("jeg er pårørende")
     assert not is_explicit("mamma drikker")
     assert not is_explicit("hva er LAR?")
+
+
+@pytest.mark.parametrize("text", [
+    "Kona mi sier at det er meg eller flaska nå, og at jeg har til helga på meg.",     # an ultimatum to the writer
+    "Samboeren min flytter ut hvis eg ikkje sluttar med dopet. Kva gjer eg?",          # what is asked of them
+    "Jeg er sykepleier. I fjor tok jeg mer enn legen skrev ut, og nå er det oppdaget.",  # took more, inverted
+    "Jeg har vært tørrlagt i tre år, men i kveld kjenner jeg suget.",                   # sober themselves
+])
+def test_what_is_asked_of_the_writer_or_their_own_sobriety_is_their_own_use(text):
+    assert detect_audience(text) == "user", (text, detect_audience(text))
