@@ -201,3 +201,12 @@ def test_explicit_statements():
 ])
 def test_what_is_asked_of_the_writer_or_their_own_sobriety_is_their_own_use(text):
     assert detect_audience(text) == "user", (text, detect_audience(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Mannen min er full og holder en kniv mot meg. Jeg står i gangen.",
+    "Kjæresten min er rusa og slår i veggene. Jeg har låst meg inne på badet.",
+    "Eksen står og hamrer på døra og vil inn. Eg og ungane sit på soverommet.",
+])
+def test_someone_threatened_at_home_writes_about_themself(text):
+    assert detect_audience(text) == "user", (text, detect_audience(text))
