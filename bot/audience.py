@@ -60,7 +60,8 @@ def _score(text: str) -> Counter:
     totals["user"] += min(subjects.own_use, 2) * c["own_use_weight"]
     writer = writer_age(text)
     child_age = writer.age is not None and writer.age < r["child_below"]
-    grown_up = (writer.age is not None and not child_age) or writer.parent or totals["adult"] > 0
+    grown_up = (writer.age is not None and not child_age) or writer.parent or writer.names_an_elder \
+        or totals["adult"] > 0
     if child_age:
         totals["child"] += r["child_age_weight"]
     elif writer.age is not None:

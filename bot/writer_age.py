@@ -20,9 +20,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 @dataclass(frozen=True)
 class Writer:
-    """What the message says about the writer: a stated age, and whether they sign as a parent."""
+    """What the message says about the writer: a stated age, whether they sign as a parent, and whether
+    they name someone of an age that makes them grown up themselves ("faren min er 70")."""
     age: Optional[int] = None
     parent: bool = False
+    names_an_elder: bool = False
 
 
 def _sentences(text: str) -> List[List[Tuple[str, str]]]:
@@ -135,6 +137,22 @@ def _signature(sentence: List[Tuple[str, str]], r: dict) -> Tuple[Optional[int],
     return (ages[0] if len(ages) == 1 and worded else None), parent
 
 
+def _names_an_elder(words: List[str], r: dict) -> bool:
+    """'faren min er 70', 'Faren min (68)', 'lillebroren min er 30', 'kompisen min (28)'."""
+    for i, word in enumerate(words):
+        if word in r["elder_words"]:
+            least = r["elder_from"]
+        elif word in r["grown_sibling_words"]:
+            least = r["grown_sibling_from"]
+        else:
+            continue
+        after = _skip(words, i + 1, frozenset(("min", "mi", "mitt", "var", "vart", "er", "e", "(", "som", "blir")), 1)
+        if after < len(words) and after - i <= 4 and words[after].isdigit() and len(words[after]) <= 2 \
+                and int(words[after]) >= least and _after_is_age(words, after, r):
+            return True
+    return False
+
+
 def writer_age(text: str) -> Writer:
     """The writer's own stated age (and whether they sign as a parent), read from the whole message."""
     r = age_reader()
@@ -159,6 +177,7 @@ def writer_age(text: str) -> Writer:
         if found is None:
             found = signed_age
         parent = parent or signed_parent
-    return Writer(found, parent)
+    elder = any(_names_an_elder([f for _, f in sentence], r) for sentence in sentences)
+    return Writer(found, parent, elder)
 
 

@@ -210,3 +210,12 @@ def test_what_is_asked_of_the_writer_or_their_own_sobriety_is_their_own_use(text
 ])
 def test_someone_threatened_at_home_writes_about_themself(text):
     assert detect_audience(text) == "user", (text, detect_audience(text))
+
+
+@pytest.mark.parametrize("text, audience", [
+    ("Faren min (71) drikker alene hver kveld etter at mamma døde. Bør jeg si noe?", "relative"),
+    ("Storesøstera mi er 34 og har begynt å drikke om morgonen. Kva gjer eg?", "relative"),
+    ("pappa er 44 og drikker hver dag, vet ikke hva jeg skal gjøre", "child"),   # a child's parent can be 44
+])
+def test_someone_named_with_a_grown_up_age_makes_a_grown_up_writer(text, audience):
+    assert detect_audience(text) == audience, (text, detect_audience(text))
