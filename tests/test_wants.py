@@ -229,3 +229,14 @@ def test_more_of_what_people_want(text, wants):
 
 def test_asking_to_talk_sometime_is_still_talk():
     assert detect_wants("Er det noen som kan ringe meg en dag? Jeg har ingen å snakke med.") == "talk"
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("Svigerfar kjører traktor full hver dag og ungene leker på tunet. Kæm kan æ kontakt?", "what_to_do"),
+    ("Naboen min går ut på balkongen full. Kven kan eg seie ifrå til?", "what_to_do"),
+    ("Venninna mi ble kastet ut i kveld. Hvor kan hun bo i natt?", "what_to_do"),
+    ("Kan jeg fortelle helsesykepleier at mamma drikker uten at hun får vite det?", "what_to_do"),
+    ("Jeg vil bare ha noen andre å prate med, noen utenfor familien.", "talk"),
+])
+def test_who_to_tell_where_to_stay_and_someone_else_to_talk_to(text, wants):
+    assert detect_wants(text) == wants, (text, detect_wants(text))
