@@ -732,3 +732,19 @@ def test_a_stab_wound_after_the_fight_is_over_is_113_not_112():
     found = assess("Jeg ble stukket med kniv i armen i en slåsskamp. Det er over og han stakk av, men det blør "
                    "og blør", with_location=False)
     assert found.danger_to_life and found.number == "113", (found.number, found.reasons)
+
+
+@pytest.mark.parametrize("text, criterion", [
+    ("Broren min sluttet med amfetamin for fire dager siden og er helt nede og sover hele tiden", "withdrawal"),
+    ("Eg slutta å drikke for fire dagar sidan og skjelv på hendene om morgonen", "withdrawal"),  # days ago is now
+    ("Noen ganger tenker jeg at det hadde vært lettest å bare forsvinne", "suicidal"),
+    ("har det helt jævlig nå og trenger noen å snakke med om rusen", "self_defined"),
+])
+def test_more_of_the_criteria_in_everyday_words(text, criterion):
+    assert criterion in criteria(text), (text, criteria(text))
+
+
+def test_stopping_days_ago_is_withdrawal_now_but_a_seizure_days_ago_is_no_danger_now():
+    found = assess("Han fikk kramper for to dager siden etter at han slutta å drikke. Nå er han på jobb.",
+                   with_location=False)
+    assert not found.danger_to_life, found.reasons
