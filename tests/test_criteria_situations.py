@@ -748,3 +748,15 @@ def test_stopping_days_ago_is_withdrawal_now_but_a_seizure_days_ago_is_no_danger
     found = assess("Han fikk kramper for to dager siden etter at han slutta å drikke. Nå er han på jobb.",
                    with_location=False)
     assert not found.danger_to_life, found.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "mamma sa at pappa må flytte ut i morgen fordi han drikker hele tiden. jeg er 9",
+    "Sjefen vurderer avskjed denne uka fordi jeg kom full på jobb igjen",
+])
+def test_a_parent_who_must_move_out_or_a_dismissal_is_social_loss(text):
+    assert "social_loss" in criteria(text), (text, criteria(text))
+
+
+def test_moving_by_choice_is_no_social_loss():
+    assert "social_loss" not in criteria("Vi skal flytte ut av byen til sommeren, og jeg lurer på hvor lenge THC vises i urinen")
