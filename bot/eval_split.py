@@ -5,7 +5,7 @@ import hashlib
 
 # Sets written whole by someone who never saw Losen's patterns, and never read by its builders:
 # every line is held apart, not a quarter.
-WHOLLY_HELD_PREFIXES = ("fresh-", "probe5-", "fresh2-", "probe7-", "fresh3-", "fresh4-", "fresh5-", "fresh6-")
+WHOLLY_HELD_PREFIXES = ("fresh-", "probe5-", "fresh2-", "probe7-", "fresh3-", "fresh4-", "fresh5-", "fresh6-", "fresh7-")
 
 
 def held_apart(item_id: str) -> bool:
