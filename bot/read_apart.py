@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Set, Tuple
 
 from bot.term_index import TermIndex
-from bot.terms import WORD_OR_COMMA, Token, compile_term, sentences
+from bot.terms import PLAIN_NEGATIONS, WORD_OR_COMMA, Token, compile_term, sentences
 from bot.textnorm import fold
 from bot.wants import asks_by_word_order  # the wants reader's own word lists (data/wants.yml)
 
@@ -29,7 +29,6 @@ class Hit:
 PART_CUES = ("past", "distant_past", "recent_past", "habitual", "now")
 # The negations that also turn a phrase around ("har ikke skadet seg"); "uten", "ingen" and "aldri"
 # before a phrase usually belong to something else ("uten jakke i snøen").
-PLAIN_NEGATIONS = {"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"}
 # Cue lists that are not terms to find but words that shape the reading.
 LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start", "when_words", "use_words", "present_words")
 # How far after "når" a word of use makes the part a habit ("når han har drukket").

@@ -6,7 +6,7 @@ own beginnings, endings and parts; a phrase is followed only where its words are
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from bot.terms import Term, Token, compound_tail
+from bot.terms import PLAIN_NEGATIONS, Term, Token, compound_tail
 
 
 class Wildcards:
@@ -161,6 +161,8 @@ class TermIndex:
         position = start
         gap = 0 if term.tight else self.gap
         sentence = tokens[start].sentence
+        # A negation between the words turns the phrase around, unless the phrase holds one itself.
+        own_negation = any(p.value in PLAIN_NEGATIONS for p in term.parts)
         for index, part in enumerate(part_ids):
             limit = position + (1 if index == 0 else gap + 1)
             for j in range(position, min(limit, len(tokens))):
@@ -169,6 +171,8 @@ class TermIndex:
                 if part in parts[j]:
                     position = j + 1
                     break
+                if not own_negation and tokens[j].folded in PLAIN_NEGATIONS:
+                    return None
             else:
                 return None
         return position

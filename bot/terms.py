@@ -111,6 +111,12 @@ class Term:
         return any(self.value in f for f in candidates)
 
 
+# The plain negations ("ikke" and its forms). A phrase whose own words hold none is negated by one
+# right before it ("har ikke skadet seg", bot/read_apart.py) and does not reach across one
+# ("vil ikke dø" is no "vil dø", bot/term_index.py); "puster ikke" carries its own.
+PLAIN_NEGATIONS = frozenset({"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"})
+
+
 # A compound's first part has two letters or more ("ølflaske"): "spiller" is no "*piller".
 MIN_COMPOUND_HEAD = 2
 

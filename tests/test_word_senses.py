@@ -51,3 +51,11 @@ def test_dialect_ska_is_no_cut():
     found = read_situations("No e han sytti og eg har slutta å håpa på at han ska endra seg.")
     assert not found.situations and not found.criteria, (found.situations, found.criteria)
     assert "suicide_attempt" in read_situations("ho skar seg i håndleddet med vilje og det blør").situations
+
+
+def test_a_negation_between_a_phrases_words_turns_it_around():
+    # "vil dø" is a wish to die; "vil ikke dø" is not, though "ikke" stands inside the phrase's gap
+    assert "suicidal_thoughts" in read_situations("jeg vil bare dø, orker ingenting").criteria
+    assert "suicidal_thoughts" not in read_situations("jeg vil ikke dø, jeg vil bare at det skal gå bra").criteria
+    # a phrase that holds its own negation still matches with words between ("våkner hun ikke")
+    assert "unconscious" in read_situations("mamma ligger på gulvet og våkner hun ikke når jeg rister").situations
