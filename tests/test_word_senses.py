@@ -59,3 +59,9 @@ def test_a_negation_between_a_phrases_words_turns_it_around():
     assert "suicidal_thoughts" not in read_situations("jeg vil ikke dø, jeg vil bare at det skal gå bra").criteria
     # a phrase that holds its own negation still matches with words between ("våkner hun ikke")
     assert "unconscious" in read_situations("mamma ligger på gulvet og våkner hun ikke når jeg rister").situations
+
+
+def test_the_bank_is_no_beating():
+    # "banken" (the bank) shares the lemma "bank" with "banka" (beat): the verb's forms are written forms
+    assert "violence_now" not in read_situations("pappa drikker og nå kommer det en mann fra banken, vi må flytte").situations
+    assert "violence_now" in read_situations("han er full og banker mamma nå, hun skriker").situations
