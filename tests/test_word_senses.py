@@ -65,3 +65,10 @@ def test_the_bank_is_no_beating():
     # "banken" (the bank) shares the lemma "bank" with "banka" (beat): the verb's forms are written forms
     assert "violence_now" not in read_situations("pappa drikker og nå kommer det en mann fra banken, vi må flytte").situations
     assert "violence_now" in read_situations("han er full og banker mamma nå, hun skriker").situations
+
+
+def test_time_with_a_parent_is_no_drive():
+    # "med meg i" stood for "med meg i bilen": "samvær med meg i helga" is no drunk driving
+    found = read_situations("mamma har samvær med meg i helga men hun drakk på bursdagen min")
+    assert "drunk_driving" not in found.situations
+    assert "drunk_driving" in read_situations("pappa er full og kjører med meg i baksetet nå").situations
