@@ -72,3 +72,13 @@ def test_time_with_a_parent_is_no_drive():
     found = read_situations("mamma har samvær med meg i helga men hun drakk på bursdagen min")
     assert "drunk_driving" not in found.situations
     assert "drunk_driving" in read_situations("pappa er full og kjører med meg i baksetet nå").situations
+
+
+@pytest.mark.parametrize("text", [
+    "er dette i orden? han har vondt i hodet etter å ha drukket",   # was a head injury
+    "Kan dette på noen måte skade babyen?",                        # was doubt
+])
+def test_this_is_no_fall(text):
+    # "dette" is "this" as often as it is the verb "to fall": "er dette i orden" is no fall
+    found = read_situations(text)
+    assert not found.situations and not found.doubt, (found.situations, found.doubt)
