@@ -27,8 +27,6 @@ class Hit:
 
 # Cue groups read per part of a sentence (after a turn: "men", ", nå") or per sentence.
 PART_CUES = ("past", "distant_past", "recent_past", "habitual", "now")
-# The negations that also turn a phrase around ("har ikke skadet seg"); "uten", "ingen" and "aldri"
-# before a phrase usually belong to something else ("uten jakke i snøen").
 # Cue lists that are not terms to find but words that shape the reading.
 LAYOUT_CUES = ("turn_words", "turn_after_comma", "question_start", "when_words", "use_words", "present_words")
 # How far after "når" a word of use makes the part a habit ("når han har drukket").

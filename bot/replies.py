@@ -61,14 +61,12 @@ def what_to_do_plan(criteria: List[str], text: str, audience: str = "relative", 
     """Responses for someone asking what to do: a person about their own use hears where help starts,
     a relative hears how to raise it when nothing is happening (`calm`), else to see to the person."""
     data = plan_data()["what_to_do"]
+    for_criteria = [name for criterion in criteria for name in data.get(criterion, [])]
     plan = Plan()
-    if audience != "user":
-        plan.add(*(data["calm"] if calm else data["now"]))
-    for criterion in criteria:
-        plan.add(*data.get(criterion, []))
     if audience == "user":  # what the criteria call for first, then where help starts
-        plan.add(*data["user"])
+        plan.add(*for_criteria, *data["user"])
         return plan
+    plan.add(*(data["calm"] if calm else data["now"]), *for_criteria)
     if mentions_children(text):
         plan.add(*data["children_mentioned"])
     plan.add(*data["then"])

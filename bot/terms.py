@@ -113,7 +113,8 @@ class Term:
 
 # The plain negations ("ikke" and its forms). A phrase whose own words hold none is negated by one
 # right before it ("har ikke skadet seg", bot/read_apart.py) and does not reach across one
-# ("vil ikke dø" is no "vil dø", bot/term_index.py); "puster ikke" carries its own.
+# ("vil ikke dø" is no "vil dø", bot/term_index.py); "puster ikke" carries its own. "uten", "ingen" and
+# "aldri" before a phrase usually belong to something else ("uten jakke i snøen").
 PLAIN_NEGATIONS = frozenset({"ikke", "ikkje", "ikk", "ike", "itj", "ittj", "ikkj"})
 
 

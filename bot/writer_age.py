@@ -146,8 +146,8 @@ def _names_an_elder(words: List[str], r: dict) -> bool:
             least = r["grown_sibling_from"]
         else:
             continue
-        after = _skip(words, i + 1, frozenset(("min", "mi", "mitt", "var", "vart", "er", "e", "(", "som", "blir")), 1)
-        if after < len(words) and after - i <= 4 and words[after].isdigit() and len(words[after]) <= 2 \
+        after = _skip(words, i + 1, r["elder_age_between"], 1)
+        if after < len(words) and after - i <= r["elder_age_reach"] and words[after].isdigit() and len(words[after]) <= 2 \
                 and int(words[after]) >= least and _after_is_age(words, after, r):
             return True
     return False
