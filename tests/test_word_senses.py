@@ -82,3 +82,11 @@ def test_this_is_no_fall(text):
     # "dette" is "this" as often as it is the verb "to fall": "er dette i orden" is no fall
     found = read_situations(text)
     assert not found.situations and not found.doubt, (found.situations, found.doubt)
+
+
+def test_a_headache_is_no_wound_and_having_is_no_hair():
+    # "så" (so) shares the folded lemma "sa" with "sår" (wound), "har" (has) the lemma "har" with "håret" (hair)
+    assert not read_situations("jeg har så vondt i hodet etter festen").situations
+    assert "head_injury" in read_situations("han har et stort sår i hodet og blør").situations
+    assert "violence_act" not in {h.concept for h in default_matcher().hits(
+        default_matcher().tokens("han dro meg i armen og jeg har vondt"), set())}
