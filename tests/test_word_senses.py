@@ -90,3 +90,14 @@ def test_a_headache_is_no_wound_and_having_is_no_hair():
     assert "head_injury" in read_situations("han har et stort sår i hodet og blør").situations
     assert "violence_act" not in {h.concept for h in default_matcher().hits(
         default_matcher().tokens("han dro meg i armen og jeg har vondt"), set())}
+
+
+@pytest.mark.parametrize("text", ["kan jeg ta dette om kvelden?", "må jeg legge dette ut på nettet?"])
+def test_this_is_no_fall_in_a_phrase_either(text):
+    # "datt om", "datt ut" (fell over, passed out) share the lemma "dette" with "dette" (this)
+    found = read_situations(text)
+    assert not found.situations and not found.doubt, (found.situations, found.doubt)
+
+
+def test_fell_over_still_counts():
+    assert "unconscious" in read_situations("mamma datt om på badegulvet og svarer ikke").situations
