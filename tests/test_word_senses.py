@@ -101,3 +101,9 @@ def test_this_is_no_fall_in_a_phrase_either(text):
 
 def test_fell_over_still_counts():
     assert "unconscious" in read_situations("mamma datt om på badegulvet og svarer ikke").situations
+
+
+def test_doing_fine_without_me_is_no_burden():
+    # "betre" (better) has the lemma "bra" (fine): "har det bra utan meg" met "hatt det betre utan"
+    assert not read_situations("ungane har det bra utan meg i helgene, dei er hos far sin").criteria
+    assert "suicidal_thoughts" in read_situations("alle hadde hatt det betre utan meg").criteria
